@@ -1,0 +1,15 @@
+#pragma once
+
+#include "charsiug2p/charsiug2p.hpp"
+#include "options.h"
+
+namespace charsiug2p::cli {
+
+// Each returns the process exit status: 0 all good, 1 failure, 2 some words failed.
+int run_words(const Model& model, const Options& options);
+int run_eval(const Model& model, const Options& options);
+
+// The model named by --model, or the embedded default one.
+Model load_model(const Options& options);
+
+}  // namespace charsiug2p::cli

@@ -1,0 +1,35 @@
+// Command-line options shared by the subcommands.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "charsiug2p/charsiug2p.h"
+
+namespace charsiug2p::cli {
+
+struct Options {
+  std::string command = "run";  // run | eval | languages | help | version
+  std::string model_dir;        // empty: the embedded default model
+  std::string lang;             // empty: input lines are lang<TAB>word
+  std::string input;            // file or "-"; empty with no words: stdin
+  std::string data_dir;         // eval
+  std::string predictions;      // eval: write per-word predictions here
+  std::vector<std::string> words;
+  bool space_after_colon = false;
+  bool progress = true;
+  int max_output_len = 0;
+  int threads = 1;
+  int batch_size = 64;
+  int max_input_bytes = 512;
+  int cap_output = 0;  // eval: cap outputs at N bytes (19 reproduces the paper)
+};
+
+// Parses argv; throws std::invalid_argument with a message for the user.
+Options parse_options(int argc, char** argv);
+const char* usage();
+
+charsiug2p_options to_call_options(const Options& o);
+
+}  // namespace charsiug2p::cli

@@ -1,0 +1,59 @@
+// Portable kernels: the reference every SIMD table is tested against, and
+// the path for CPUs without a dedicated one (aarch64 gets NEON through the
+// compiler's auto-vectorization of these loops).
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+
+#include "kernel_table.h"
+
+namespace chrt::detail {
+namespace {
+namespace generic_isa {
+
+#include "elementwise.inc"
+
+inline constexpr int kMaxRows = 4;
+
+inline float load_b(const float* b) { return *b; }
+inline float load_b(const uint16_t* b) {
+#if defined(__aarch64__)
+  __fp16 h;
+  __builtin_memcpy(&h, b, 2);
+  return static_cast<float>(h);
+#else
+  return half_to_float(*b);
+#endif
+}
+
+template <int MR, class BT>
+void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64_t ldc, int nvalid,
+           bool load_c) {
+  float acc[MR][kPanelWidth] = {};
+  for (int64_t k = 0; k < kc; ++k) {
+    float bk[kPanelWidth];
+    for (int j = 0; j < kPanelWidth; ++j) bk[j] = load_b(b + k * kPanelWidth + j);
+    for (int i = 0; i < MR; ++i) {
+      const float av = a[i * lda + k];
+      for (int j = 0; j < kPanelWidth; ++j) acc[i][j] += av * bk[j];
+    }
+  }
+  for (int i = 0; i < MR; ++i) {
+    float* ci = c + i * ldc;
+    for (int j = 0; j < nvalid; ++j) ci[j] = load_c ? ci[j] + acc[i][j] : acc[i][j];
+  }
+}
+
+#include "gemm_driver.inc"
+
+}  // namespace generic_isa
+}  // namespace
+
+const KernelTable& generic_kernels() {
+  using namespace generic_isa;
+  static const KernelTable table = CHRT_KERNEL_TABLE("scalar");
+  return table;
+}
+
+}  // namespace chrt::detail

@@ -1,0 +1,71 @@
+// Helpers shared by the parity tests: fixture paths, TSV reading, and a
+// decoder observer that records per-step logits.
+#pragma once
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine.h"
+#include "t5_forward.h"
+#include "tokenizer.h"
+
+namespace parity {
+
+inline std::string shared_dir() { return CHARSIUG2P_SHARED_DIR; }
+inline std::string fixture_dir() { return shared_dir() + "/fixtures/tiny-g2p-8x4"; }
+inline std::string test_data_dir() { return CHARSIUG2P_TEST_DATA_DIR; }
+
+inline std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    size_t start = 0;
+    for (;;) {
+      const size_t tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    rows.push_back(std::move(cols));
+  }
+  return rows;
+}
+
+// Logits of every step of a single-word decode.
+struct Recorder : charsiug2p::detail::StepObserver {
+  std::vector<std::vector<float>> steps;
+  void on_step(int, std::span<const int>, const float* logits, int vocab) override {
+    steps.emplace_back(logits, logits + vocab);
+  }
+};
+
+inline float top2_margin(const std::vector<float>& v) {
+  float a = -1e30f, b = -1e30f;
+  for (float x : v) {
+    if (x > a) {
+      b = a;
+      a = x;
+    } else if (x > b) {
+      b = x;
+    }
+  }
+  return a - b;
+}
+
+// Decodes one prefixed input alone, recording logits.
+inline std::vector<int32_t> decode_one(const charsiug2p::detail::T5Model& model,
+                                       const std::string& input, int max_new, Recorder* rec) {
+  charsiug2p::detail::TokenBatch batch;
+  batch.add(charsiug2p::detail::encode_bytes(input), max_new);
+  charsiug2p::detail::Workspace ws;
+  return charsiug2p::detail::greedy_decode(model, batch, ws, rec)[0];
+}
+
+}  // namespace parity
