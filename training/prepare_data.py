@@ -682,8 +682,7 @@ def main():
             st["duplicate"] += 1
             return
         entries[lang][word] = pron
-        if source not in info.setdefault(lang, []):
-            info[lang].append(source)
+        info.setdefault(lang, collections.Counter())[source] += 1
 
     # 1. CharsiuG2P train splits
     for fn in sorted(os.listdir(os.path.join(DATA, "train"))):
@@ -701,7 +700,7 @@ def main():
                 if h is None:
                     stats[lang]["unconvertible"] += 1
                     continue
-                add(lang, word, h, "Wikipron " + "+".join(f[:-4] for f in files) + " (converted)")
+                add(lang, word, h, "Wikipron " + "+".join(f[:-4] for f in files) + " (converted to dev notation)")
     for fn in ("jpn_hira_narrow.tsv", "jpn_kana_narrow.tsv"):
         for w, p in read_tsv(os.path.join(DATA, "substitutes", fn)):
             h = kana_to_ipa(w)
@@ -744,7 +743,7 @@ def main():
             if h is None:
                 stats["swe"]["unconvertible"] += 1
                 continue
-            add("swe", w.upper(), h, "Wikipron swe (mapped to NST SAMPA) + espeak-ng 1.51 sv on wswedish words (mapped)")
+            add("swe", w.upper(), h, "espeak-ng 1.51 sv on wswedish words (mapped to NST SAMPA)")
     else:
         print("WARNING: espeak-ng missing: fra, fra-qu, rus get no data (apt-get install espeak-ng wfrench hunspell-ru hunspell-tools)",
               file=sys.stderr)
@@ -779,7 +778,8 @@ def main():
         with contextlib.redirect_stdout(buf):
             rows = run_eval(dev)
         for lang, m, (p, w, nn) in rows:
-            agree.setdefault(lang, []).append("%s: PER %.1f%% WER %.1f%% (n=%d)" % (m, p, w, nn))
+            if nn:
+                agree.setdefault(lang, []).append("%s: PER %.1f%% WER %.1f%% (n=%d)" % (m, p, w, nn))
     except Exception as e:  # pragma: no cover
         print("eval failed:", e, file=sys.stderr)
     lines = ["# Training data",
@@ -800,7 +800,8 @@ def main():
     for lang in sorted(set(entries) | set(dev)):
         st = stats[lang]
         n = len(entries.get(lang, {}))
-        src = "; ".join(info.get(lang, [])) or "**none**"
+        src = "; ".join("%s (%d)" % kv if len(info[lang]) > 1 else kv[0] for kv in info[lang].items()) \
+            if lang in info else "**none**"
         lines.append("| %s | %d | %s | %d | %d | %d | %d | %s |" % (
             lang, n, src, st["dev_excluded"], st["too_long"], st["duplicate"], st["unconvertible"],
             "; ".join(agree.get(lang, [])) or ""))

@@ -31,7 +31,7 @@ RESUME=""
 if [ -f .ckpt/ckpt_0.pt ]; then RESUME="--resume .ckpt"; fi
 nvidia-smi --query-gpu=name,memory.used,memory.total --format=csv,noheader 2>/dev/null
 
-VERIFY_MIN=1.0
+VERIFY_MIN=1.3
 [ "$VERIFY" = "1" ] || VERIFY_MIN=0.1
 TRAIN_MIN=$($PY -c "print(max(1.0, $MINUTES - $VERIFY_MIN))")
 echo "== train $CONFIG for $TRAIN_MIN min (decay $DECAY min) $RESUME -> $OUT"
@@ -41,7 +41,7 @@ RC=$?
 echo "== train.py exit $RC"
 if [ "$VERIFY" = "1" ] && [ -f "$OUT/model.safetensors" ]; then
     echo "== verify with transformers" | tee -a "$OUT/train.log"
-    timeout 100 $PY training/verify_hf.py --model "$OUT" --per-language 2>&1 | grep -v -i "warn" | tee -a "$OUT/train.log"
+    timeout 75 $PY training/verify_hf.py --model "$OUT" --per-language 2>&1 | grep -v -i "warn" | tee -a "$OUT/train.log"
 fi
 echo "== files in $OUT ($(ls "$OUT" | wc -l), at most 8 come back):"
 ls -la "$OUT"

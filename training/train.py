@@ -16,9 +16,13 @@ Output folder (flat, at most 8 files): ckpt_*.pt (resume state, each < 15 MiB),
 model.safetensors (+config.json; F16, loads in transformers.T5ForConditionalGeneration),
 train.log.
 """
-import argparse
-import bz2
-import contextlib
+import time
+
+T0 = time.time()
+
+import argparse  # noqa: E402
+import bz2  # noqa: E402
+import contextlib  # noqa: E402
 import gzip
 import inspect
 import json
@@ -29,7 +33,6 @@ import random
 import shutil
 import struct
 import sys
-import time
 
 import numpy as np
 import torch
@@ -38,7 +41,6 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import CONFIGS, T5Config, T5ForConditionalGeneration, hf_config_dict  # noqa: E402
 
-T0 = time.time()
 WORD_W = 60       # max word bytes stored ("<lang>: word" <= 64 bytes, lang >= 3 chars)
 PRON_W = 128      # label width (pron <= 127 bytes + EOS)
 PREF_W = 12       # max prefix bytes ("hbs-latn: " is 10)
@@ -535,12 +537,12 @@ def main():
     ap.add_argument("--max-minutes", type=float, default=8.0, help="wall-clock limit incl. startup and saving")
     ap.add_argument("--reserve-seconds", type=float, default=40.0, help="time kept for eval + save + export")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many (global) steps (0 = no limit)")
-    ap.add_argument("--shapes", default="24x32,32x48,48x80,64x128", help="static (input x label) lengths")
+    ap.add_argument("--shapes", default="16x24,24x32,32x48,48x80,64x128", help="static (input x label) lengths")
     ap.add_argument("--batch-tokens", type=int, default=160000,
                     help="(input+label) positions per batch; batch size per shape = this / (in + label)")
-    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--lr", type=float, default=1.5e-3)
     ap.add_argument("--min-lr-ratio", type=float, default=0.02)
-    ap.add_argument("--warmup", type=int, default=600)
+    ap.add_argument("--warmup", type=int, default=500)
     ap.add_argument("--rewarm", type=int, default=200, help="LR re-warmup steps when resuming without optimizer state")
     ap.add_argument("--schedule", default="wsd", choices=["wsd", "cosine", "invsqrt"],
                     help="wsd: warmup, constant, linear decay in the last --decay-minutes of this call; "
@@ -556,6 +558,8 @@ def main():
     ap.add_argument("--space-prob", type=float, default=0.5)
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--compile", type=int, default=1, help="torch.compile the train step (1/0)")
+    ap.add_argument("--compile-shapes", default="16x24,24x32",
+                    help="shapes that get a compiled graph (one compilation each); others run eagerly; 'all'")
     ap.add_argument("--amp", default="auto", choices=["auto", "bf16", "fp32"])
     ap.add_argument("--log-every", type=int, default=100)
     ap.add_argument("--save-every-minutes", type=float, default=3.0)
@@ -682,11 +686,14 @@ def main():
         return F.cross_entropy(logits.float().view(-1, V), labels.view(-1), ignore_index=-100,
                                label_smoothing=args.label_smoothing)
 
-    step_fn = loss_fn
+    compiled_fn = None
     if args.compile and hasattr(torch, "compile") and device.type == "cuda":
-        step_fn = torch.compile(loss_fn, dynamic=False)
-        log("torch.compile enabled (dynamic=False)")
-    compiled_shapes = set()
+        compiled_fn = torch.compile(loss_fn, dynamic=False)
+        cshapes = set(shapes) if args.compile_shapes == "all" else set(parse_shapes(args.compile_shapes))
+        log("torch.compile enabled (dynamic=False) for shapes", sorted(cshapes))
+    else:
+        cshapes = set()
+    seen_shapes = set()
 
     def save(final=False):
         t = time.time()
@@ -723,19 +730,28 @@ def main():
         lr = lr_at(step, now)
         for g in opt.param_groups:
             g["lr"] = lr
-        first = (il, ll) not in compiled_shapes
+        first = (il, ll) not in seen_shapes
         if first:
             tc = time.time()
+        use_compiled = compiled_fn is not None and (il, ll) in cshapes
         try:
-            loss = step_fn(input_ids, dec_in, labels)
+            loss = (compiled_fn if use_compiled else loss_fn)(input_ids, dec_in, labels)
             loss.backward()
         except Exception as e:
-            if step_fn is loss_fn:
+            if not first:
                 raise
-            log("torch.compile failed (%s: %s); falling back to eager" % (type(e).__name__, str(e)[:300]))
-            step_fn = loss_fn
             opt.zero_grad(set_to_none=True)
-            loss = step_fn(input_ids, dec_in, labels)
+            if use_compiled:
+                log("torch.compile failed (%s: %s); eager from now on" % (type(e).__name__, str(e)[:400]))
+                compiled_fn = None
+            else:
+                attn = [m for m in model.modules() if getattr(m, "use_sdpa", False)]
+                if not attn:
+                    raise
+                log("SDPA failed (%s: %s); manual attention from now on" % (type(e).__name__, str(e)[:400]))
+                for m in attn:
+                    m.use_sdpa = False
+            loss = loss_fn(input_ids, dec_in, labels)
             loss.backward()
         if args.clip > 0:
             torch.nn.utils.clip_grad_norm_(params, args.clip)
@@ -747,8 +763,10 @@ def main():
         if first:
             if device.type == "cuda":
                 torch.cuda.synchronize()
-            compiled_shapes.add((il, ll))
-            log("first step of shape %dx%d (batch %d) took %.1fs" % (il, ll, len(idx), time.time() - tc))
+            seen_shapes.add((il, ll))
+            log("first step of shape %dx%d (batch %d, %s) took %.1fs" %
+                (il, ll, len(idx), "compiled" if use_compiled and compiled_fn is not None else "eager",
+                 time.time() - tc))
             win_t = time.time()
             win_ex = 0
         else:

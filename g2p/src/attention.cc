@@ -34,10 +34,7 @@ int relative_position_bucket(int relative_position, bool bidirectional, int num_
 
 void attend_one(const float* q, const float* k, int64_t k_stride, const float* v, int64_t v_stride,
                 int n, const float* bias, int d, float* scores, float* out) {
-  for (int j = 0; j < n; ++j) scores[j] = chrt_dot(q, k + j * k_stride, d) + (bias ? bias[j] : 0.0f);
-  chrt_softmax(scores, n);
-  std::memset(out, 0, sizeof(float) * static_cast<size_t>(d));
-  for (int j = 0; j < n; ++j) chrt_axpy(scores[j], v + j * v_stride, out, d);
+  chrt_attend(q, k, k_stride, v, v_stride, n, bias, d, scores, out);
 }
 
 }  // namespace charsiug2p::detail

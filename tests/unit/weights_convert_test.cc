@@ -56,7 +56,7 @@ TEST(ToF32, EveryHalfValueExactly) {
       ASSERT_EQ(std::bit_cast<uint32_t>(out[i]), std::bit_cast<uint32_t>(want)) << i;
     }
   }
-  EXPECT_EQ(out[0x0001], std::ldexp(1.0f, -24));  // smallest subnormal
+  EXPECT_EQ(out[0x0001], std::ldexp(1.0f, -24));     // smallest subnormal
   EXPECT_EQ(out[0x03FF], std::ldexp(1023.0f, -24));  // largest subnormal
   EXPECT_EQ(out[0x7BFF], 65504.0f);
   EXPECT_EQ(out[0xFC00], -std::numeric_limits<float>::infinity());
@@ -73,15 +73,21 @@ TEST(ToF32, Bf16AndF64) {
   EXPECT_EQ(out[2], std::numeric_limits<float>::infinity());
   EXPECT_EQ(std::bit_cast<uint32_t>(out[3]), 0x00010000u);
 
-  const double d[] = {0.1, -1e300, 0x1.fffffefp127, 0x1.ffffffp127, 1e-300, 1e-45,
-                      std::numeric_limits<double>::quiet_NaN(), -0x1.fffffe8p127};
+  const double d[] = {0.1,
+                      -1e300,
+                      0x1.fffffefp127,
+                      0x1.ffffffp127,
+                      1e-300,
+                      1e-45,
+                      std::numeric_limits<double>::quiet_NaN(),
+                      -0x1.fffffe8p127};
   float f[8];
   t = info(CHRT_DTYPE_F64, d, 8);
   ASSERT_EQ(chrt_tensor_to_f32(&t, f, 8), CHRT_OK);
   EXPECT_EQ(f[0], 0.1f);
   EXPECT_EQ(f[1], -std::numeric_limits<float>::infinity());
-  EXPECT_EQ(f[2], FLT_MAX);                                    // below the midpoint
-  EXPECT_EQ(f[3], std::numeric_limits<float>::infinity());     // tie rounds to even: inf
+  EXPECT_EQ(f[2], FLT_MAX);                                 // below the midpoint
+  EXPECT_EQ(f[3], std::numeric_limits<float>::infinity());  // tie rounds to even: inf
   EXPECT_EQ(f[4], 0.0f);
   EXPECT_EQ(f[5], std::numeric_limits<float>::denorm_min());
   EXPECT_TRUE(std::isnan(f[6]));
@@ -126,10 +132,11 @@ TEST(Dtypes, SizesAndNames) {
     int32_t dtype;
     size_t size;
     const char* name;
-  } table[] = {{CHRT_DTYPE_F32, 4, "f32"}, {CHRT_DTYPE_F16, 2, "f16"},  {CHRT_DTYPE_BF16, 2, "bf16"},
-               {CHRT_DTYPE_F64, 8, "f64"}, {CHRT_DTYPE_I64, 8, "i64"},  {CHRT_DTYPE_I32, 4, "i32"},
-               {CHRT_DTYPE_I16, 2, "i16"}, {CHRT_DTYPE_I8, 1, "i8"},    {CHRT_DTYPE_U8, 1, "u8"},
-               {CHRT_DTYPE_BOOL, 1, "bool"}, {-1, 0, "unknown"},        {10, 0, "unknown"}};
+  } table[] = {
+      {CHRT_DTYPE_F32, 4, "f32"},   {CHRT_DTYPE_F16, 2, "f16"}, {CHRT_DTYPE_BF16, 2, "bf16"},
+      {CHRT_DTYPE_F64, 8, "f64"},   {CHRT_DTYPE_I64, 8, "i64"}, {CHRT_DTYPE_I32, 4, "i32"},
+      {CHRT_DTYPE_I16, 2, "i16"},   {CHRT_DTYPE_I8, 1, "i8"},   {CHRT_DTYPE_U8, 1, "u8"},
+      {CHRT_DTYPE_BOOL, 1, "bool"}, {-1, 0, "unknown"},         {10, 0, "unknown"}};
   for (const auto& row : table) {
     EXPECT_EQ(chrt_dtype_size(row.dtype), row.size) << row.dtype;
     EXPECT_STREQ(chrt_dtype_name(row.dtype), row.name) << row.dtype;

@@ -28,8 +28,8 @@ TEST_P(BrokenFixture, RefusedWithTypedError) {
   const auto bytes = read_file(fixture(b.file));
   const auto out = parse_copy(bytes, b.file);
   EXPECT_EQ(out.status, b.status) << out.message;
-  EXPECT_EQ(out.message.rfind(b.file, 0), 0u) << "message must start with the label: "
-                                              << out.message;
+  EXPECT_EQ(out.message.rfind(b.file, 0), 0u)
+      << "message must start with the label: " << out.message;
   EXPECT_NE(out.message.find(b.message), std::string::npos) << out.message;
 
   // Same through the C API and a real path.
@@ -163,9 +163,9 @@ TEST(Malformed, LyingZipDirectories) {
   expect(with_u64(good, locator + 8, good.size()), kFormat, "ZIP64 end record at offset");
   expect(with_u64(good, locator + 8, ~uint64_t{0}), kFormat, "ZIP64 end record at offset");
   expect(with_u64(with_u64(good, zip64 + 24, uint64_t{1} << 40), zip64 + 32, uint64_t{1} << 40),
-         kFormat, "claims");  // entry count
+         kFormat, "claims");                                                          // entry count
   expect(with_u64(good, zip64 + 40, ~uint64_t{0} - 3), kFormat, "outside the file");  // dir size
-  expect(with_u64(good, zip64 + 48, ~uint64_t{0}), kFormat, "outside the file");  // dir offset
+  expect(with_u64(good, zip64 + 48, ~uint64_t{0}), kFormat, "outside the file");      // dir offset
   expect(with_u32(good, zip64 + 16, 1), kUnsupported, "multi-disk");
   expect(with_u32(good, end, 0), kFormat, "no end of central directory");
 

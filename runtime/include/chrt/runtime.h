@@ -194,6 +194,13 @@ CHRT_API int64_t chrt_argmax(const float* x, int64_t n);
 CHRT_API float chrt_dot(const float* a, const float* b, int64_t n);
 /* y += a * x */
 CHRT_API void chrt_axpy(float a, const float* x, float* y, int64_t n);
+/* Attention of one query over n keys: out[0..d) = sum_j p_j v_j with
+ * p = softmax(q . k_j + bias_j) (no 1/sqrt(d) scaling; bias may be NULL).
+ * Key j is at k + j * k_stride, value j at v + j * v_stride. scores is
+ * caller scratch of n floats. */
+CHRT_API void chrt_attend(const float* q, const float* k, int64_t k_stride, const float* v,
+                          int64_t v_stride, int64_t n, const float* bias, int64_t d, float* scores,
+                          float* out);
 
 /* --------------------------------------------------------------------- pool */
 

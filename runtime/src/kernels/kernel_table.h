@@ -27,6 +27,8 @@ struct KernelTable {
   void (*softmax)(float* x, int64_t n);
   float (*dot)(const float* a, const float* b, int64_t n);
   void (*axpy)(float a, const float* x, float* y, int64_t n);
+  void (*attend)(const float* q, const float* k, int64_t k_stride, const float* v, int64_t v_stride,
+                 int64_t n, const float* bias, int64_t d, float* scores, float* out);
 };
 
 const KernelTable& generic_kernels();

@@ -35,4 +35,10 @@ CHRT_API float chrt_dot(const float* a, const float* b, int64_t n) { return kern
 
 CHRT_API void chrt_axpy(float a, const float* x, float* y, int64_t n) { kernels().axpy(a, x, y, n); }
 
+CHRT_API void chrt_attend(const float* q, const float* k, int64_t k_stride, const float* v,
+                          int64_t v_stride, int64_t n, const float* bias, int64_t d, float* scores,
+                          float* out) {
+  kernels().attend(q, k, k_stride, v, v_stride, n, bias, d, scores, out);
+}
+
 }  // extern "C"

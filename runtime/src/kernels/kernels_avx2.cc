@@ -24,6 +24,10 @@ inline __m256 load8(const uint16_t* b) {
   return _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b)));
 }
 
+void widen(const uint16_t* src, int64_t n, float* dst) {
+  for (int64_t i = 0; i < n; i += 8) _mm256_store_ps(dst + i, load8(src + i));
+}
+
 template <int MR, class BT>
 void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64_t ldc, int nvalid,
            bool load_c) {

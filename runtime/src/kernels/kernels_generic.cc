@@ -27,6 +27,10 @@ inline float load_b(const uint16_t* b) {
 #endif
 }
 
+void widen(const uint16_t* src, int64_t n, float* dst) {
+  for (int64_t i = 0; i < n; ++i) dst[i] = load_b(src + i);
+}
+
 template <int MR, class BT>
 void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64_t ldc, int nvalid,
            bool load_c) {

@@ -72,10 +72,10 @@ void PickleVm::step(uint8_t op) {
       push(top());
       return;
 
-    case ')': push(make(K::kTuple)); return;      // EMPTY_TUPLE
-    case ']': push(make(K::kList)); return;       // EMPTY_LIST
-    case '}': push(make(K::kDict)); return;       // EMPTY_DICT
-    case 0x8f: push(make(K::kSet)); return;       // EMPTY_SET
+    case ')': push(make(K::kTuple)); return;                       // EMPTY_TUPLE
+    case ']': push(make(K::kList)); return;                        // EMPTY_LIST
+    case '}': push(make(K::kDict)); return;                        // EMPTY_DICT
+    case 0x8f: push(make(K::kSet)); return;                        // EMPTY_SET
     case 't': push(make_sequence(K::kTuple, pop_mark())); return;  // TUPLE
     case 'l': push(make_sequence(K::kList, pop_mark())); return;   // LIST
     case 'd': push(make_sequence(K::kDict, pop_mark())); return;   // DICT
@@ -143,11 +143,11 @@ void PickleVm::step(uint8_t op) {
       return;
     }
 
-    case 'q': memo_put(cur_.u8()); return;           // BINPUT
-    case 'r': memo_put(cur_.u32()); return;          // LONG_BINPUT
-    case 0x94: memo_put(memo_.size()); return;       // MEMOIZE
-    case 'h': push(memo_get(cur_.u8())); return;     // BINGET
-    case 'j': push(memo_get(cur_.u32())); return;    // LONG_BINGET
+    case 'q': memo_put(cur_.u8()); return;         // BINPUT
+    case 'r': memo_put(cur_.u32()); return;        // LONG_BINPUT
+    case 0x94: memo_put(memo_.size()); return;     // MEMOIZE
+    case 'h': push(memo_get(cur_.u8())); return;   // BINGET
+    case 'j': push(memo_get(cur_.u32())); return;  // LONG_BINGET
 
     case '.':  // STOP
       result_ = pop();
@@ -155,10 +155,26 @@ void PickleVm::step(uint8_t op) {
 
     // Real opcodes that torch.save never writes: protocol 0/1 text forms,
     // class instantiation, extension registry, out-of-band buffers.
-    case 'I': case 'L': case 'F': case 'S': case 'T': case 'U': case 'V':
-    case 'P': case 'p': case 'g': case 'i': case 'o':
-    case 0x82: case 0x83: case 0x84: case 0x91: case 0x92:
-    case 0x96: case 0x97: case 0x98: {
+    case 'I':
+    case 'L':
+    case 'F':
+    case 'S':
+    case 'T':
+    case 'U':
+    case 'V':
+    case 'P':
+    case 'p':
+    case 'g':
+    case 'i':
+    case 'o':
+    case 0x82:
+    case 0x83:
+    case 0x84:
+    case 0x91:
+    case 0x92:
+    case 0x96:
+    case 0x97:
+    case 0x98: {
       static const char kHex[] = "0123456789abcdef";
       unsupported(std::string("pickle opcode 0x") + kHex[op >> 4] + kHex[op & 15] +
                   " is not used by torch.save");

@@ -78,8 +78,7 @@ PickleValue* PickleVm::make_global(std::string_view module, std::string_view nam
 PickleValue* PickleVm::persistent_load(PickleValue* pid) {
   // torch.save's persistent id: ('storage', StorageClass, key, location, numel)
   const auto& t = pid->items;
-  if (pid->kind != K::kTuple || t.size() != 5 || t[0]->kind != K::kString ||
-      t[0]->s != "storage") {
+  if (pid->kind != K::kTuple || t.size() != 5 || t[0]->kind != K::kString || t[0]->s != "storage") {
     unsupported("persistent id is not a torch storage reference");
   }
   if (!is_global(t[1], G::kStorageClass)) fail("storage type is not a torch storage class");
@@ -151,8 +150,7 @@ PickleValue* PickleVm::reduce(PickleValue* callable, PickleValue* args) {
       }
       return reduce(a[0], a[2]);
 
-    default:
-      unsupported("calling " + callable->s + " is not supported");
+    default: unsupported("calling " + callable->s + " is not supported");
   }
 }
 
@@ -189,7 +187,7 @@ std::vector<PickledTensor> parse_torch_pickle(std::span<const std::byte> bytes,
                              std::string(pickle_kind_name(key->kind)) + ", not a string");
     }
     if (value->kind != K::kTensor) {
-      throw UnsupportedError(label + ": state dict entry '" + printable(key->s) + "' is a " +
+      throw UnsupportedError(label + ": state dict entry " + in_quotes(key->s) + " is a " +
                              pickle_kind_name(value->kind) +
                              ", not a tensor; save model.state_dict()");
     }

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "common/errors.h"
+#include "untrusted_text.h"
 
 namespace chrt::detail {
 
@@ -18,57 +19,7 @@ constexpr uint64_t kMaxItems = uint64_t{1} << 22;  // container insertions
 constexpr uint64_t kMaxString = uint64_t{1} << 24;
 constexpr uint64_t kMaxLine = 256;  // GLOBAL's module and name lines
 
-// Strict UTF-8: no overlongs, surrogates or code points past U+10FFFF, since
-// these strings become tensor names handed to C callers.
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t n;
-    uint32_t cp;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 1, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (s.size() - i <= n) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 }  // namespace
-
-std::string printable(std::string_view s, size_t max) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < s.size() && i < max; ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x7F && c != '\\') {
-      out += static_cast<char>(c);
-    } else {
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  if (s.size() > max) out += "...";
-  return out;
-}
 
 const char* pickle_kind_name(PickleValue::Kind kind) {
   using K = PickleValue::Kind;
@@ -94,8 +45,7 @@ PickleVm::PickleVm(std::span<const std::byte> bytes, std::string label)
     : cur_(bytes, label, "data.pkl"), label_(std::move(label)) {}
 
 void PickleVm::fail(const std::string& problem) const {
-  throw FormatError(label_ + ": data.pkl at offset " + std::to_string(op_offset_) + ": " +
-                    problem);
+  throw FormatError(label_ + ": data.pkl at offset " + std::to_string(op_offset_) + ": " + problem);
 }
 
 void PickleVm::unsupported(const std::string& problem) const {
@@ -115,8 +65,7 @@ PickleValue* PickleVm::make_int(int64_t v) {
   return p;
 }
 
-PickleValue* PickleVm::make_sequence(PickleValue::Kind kind,
-                                     std::vector<PickleValue*>&& items) {
+PickleValue* PickleVm::make_sequence(PickleValue::Kind kind, std::vector<PickleValue*>&& items) {
   PickleValue* p = make(kind);
   add_items(p, std::move(items), kind);
   return p;

@@ -15,6 +15,7 @@
 
 #include "byte_cursor.h"
 #include "chrt/runtime.h"
+#include "untrusted_text.h"
 
 namespace chrt::detail {
 
@@ -45,17 +46,28 @@ struct TensorRebuild {
 // self-referencing containers (legal in pickle) cannot leak or recurse.
 struct PickleValue {
   enum class Kind : uint8_t {
-    kNone, kBool, kInt, kFloat, kString, kBytes,
-    kTuple, kList, kDict, kSet, kGlobal, kStorage, kTensor,
+    kNone,
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kBytes,
+    kTuple,
+    kList,
+    kDict,
+    kSet,
+    kGlobal,
+    kStorage,
+    kTensor,
   };
   Kind kind = Kind::kNone;
-  PickleGlobal global{};          // kGlobal
-  chrt_dtype dtype{};             // kGlobal kStorageClass, kStorage
-  int64_t i = 0;                  // kBool, kInt
-  double f = 0;                   // kFloat
-  uint64_t numel = 0;             // kStorage
-  std::string s;                  // kString, kBytes; kGlobal: dotted name; kStorage: key
-  std::vector<PickleValue*> items;  // kTuple, kList, kSet; kDict: key, value, key, ...
+  PickleGlobal global{};                  // kGlobal
+  chrt_dtype dtype{};                     // kGlobal kStorageClass, kStorage
+  int64_t i = 0;                          // kBool, kInt
+  double f = 0;                           // kFloat
+  uint64_t numel = 0;                     // kStorage
+  std::string s;                          // kString, kBytes; kGlobal: dotted name; kStorage: key
+  std::vector<PickleValue*> items;        // kTuple, kList, kSet; kDict: key, value, key, ...
   std::unique_ptr<TensorRebuild> tensor;  // kTensor
 };
 
@@ -77,8 +89,7 @@ class PickleVm {
   PickleValue* pop();
   PickleValue* top();
   std::vector<PickleValue*> pop_mark();
-  void add_items(PickleValue* container, std::vector<PickleValue*>&& items,
-                 PickleValue::Kind want);
+  void add_items(PickleValue* container, std::vector<PickleValue*>&& items, PickleValue::Kind want);
   PickleValue* make_sequence(PickleValue::Kind kind, std::vector<PickleValue*>&& items);
   PickleValue* make_long(uint64_t nbytes);
   PickleValue* make_int(int64_t v);
@@ -104,9 +115,5 @@ class PickleVm {
   uint64_t items_added_ = 0;
   PickleValue* result_ = nullptr;
 };
-
-// Quotes untrusted bytes for an error message: printable ASCII as is,
-// everything else as \xNN, at most `max` input bytes.
-std::string printable(std::string_view s, size_t max = 80);
 
 }  // namespace chrt::detail

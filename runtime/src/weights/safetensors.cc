@@ -4,16 +4,16 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "byte_cursor.h"
 #include "checked_math.h"
 #include "common/errors.h"
 #include "dtypes.h"
+#include "untrusted_text.h"
 #include "weight_file.h"
 
 namespace chrt::detail {
@@ -33,21 +33,19 @@ struct DtypeEntry {
   std::string_view name;
   chrt_dtype dtype;
 };
-constexpr DtypeEntry kDtypes[] = {
-    {"F32", CHRT_DTYPE_F32}, {"F16", CHRT_DTYPE_F16}, {"BF16", CHRT_DTYPE_BF16},
-    {"F64", CHRT_DTYPE_F64}, {"I64", CHRT_DTYPE_I64}, {"I32", CHRT_DTYPE_I32},
-    {"I16", CHRT_DTYPE_I16}, {"I8", CHRT_DTYPE_I8},   {"U8", CHRT_DTYPE_U8},
-    {"BOOL", CHRT_DTYPE_BOOL}};
+constexpr DtypeEntry kDtypes[] = {{"F32", CHRT_DTYPE_F32},   {"F16", CHRT_DTYPE_F16},
+                                  {"BF16", CHRT_DTYPE_BF16}, {"F64", CHRT_DTYPE_F64},
+                                  {"I64", CHRT_DTYPE_I64},   {"I32", CHRT_DTYPE_I32},
+                                  {"I16", CHRT_DTYPE_I16},   {"I8", CHRT_DTYPE_I8},
+                                  {"U8", CHRT_DTYPE_U8},     {"BOOL", CHRT_DTYPE_BOOL}};
 // Valid safetensors dtypes that chrt has no chrt_dtype for.
-constexpr std::string_view kOtherDtypes[] = {"U16",     "U32",     "U64",      "F8_E4M3",
-                                             "F8_E5M2", "F8_E8M0", "F6_E2M3",  "F6_E3M2",
+constexpr std::string_view kOtherDtypes[] = {"U16",     "U32",     "U64",        "F8_E4M3",
+                                             "F8_E5M2", "F8_E8M0", "F6_E2M3",    "F6_E3M2",
                                              "F4",      "C64",     "F8_E4M3FNUZ"};
 
 [[noreturn]] void fail(const std::string& label, const std::string& problem) {
   throw FormatError(label + ": safetensors header: " + problem);
 }
-
-std::string in_quotes(std::string_view name) { return "'" + std::string(name) + "'"; }
 
 Json parse_json(std::string_view text, const std::string& label) {
   // One key set per open object: nlohmann keeps the last of duplicate keys
@@ -161,7 +159,8 @@ void parse_tensor(WeightFile& out, const std::string& name, const Json& entry,
 void check_metadata(const Json& j, const std::string& label) {
   if (!j.is_object()) fail(label, "__metadata__ is not an object");
   for (const auto& [key, value] : j.items()) {
-    if (!value.is_string()) fail(label, "__metadata__ value " + in_quotes(key) + " is not a string");
+    if (!value.is_string())
+      fail(label, "__metadata__ value " + in_quotes(key) + " is not a string");
   }
 }
 

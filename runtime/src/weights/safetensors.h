@@ -16,7 +16,6 @@ bool looks_like_safetensors(std::span<const std::byte> bytes);
 // Appends the file's tensors to out.mutable_tensors() (unsorted). Tensor data
 // points into `bytes` (zero copy) unless misaligned for its dtype. Throws
 // FormatError / UnsupportedError prefixed with `label`.
-void parse_safetensors(WeightFile& out, std::span<const std::byte> bytes,
-                       const std::string& label);
+void parse_safetensors(WeightFile& out, std::span<const std::byte> bytes, const std::string& label);
 
 }  // namespace chrt::detail

@@ -41,7 +41,7 @@ class TorchLoader {
   void add(const PickledTensor& t);
   const std::byte* materialize(const PickledTensor& t, const Storage& s, uint64_t nbytes);
   [[noreturn]] void fail(const PickledTensor& t, const std::string& problem) const {
-    throw FormatError(label_ + ": tensor '" + printable(t.name) + "': " + problem);
+    throw FormatError(label_ + ": tensor " + in_quotes(t.name) + ": " + problem);
   }
 
   WeightFile& out_;
@@ -74,7 +74,7 @@ void TorchLoader::check_byteorder() const {
   const std::string_view order(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   if (order == "little") return;
   if (order == "big") throw UnsupportedError(label_ + ": big-endian PyTorch checkpoint");
-  throw FormatError(label_ + ": byteorder entry says '" + printable(order) + "'");
+  throw FormatError(label_ + ": byteorder entry says " + in_quotes(order));
 }
 
 const Storage& TorchLoader::storage(const PickledTensor& t) {
@@ -82,20 +82,20 @@ const Storage& TorchLoader::storage(const PickledTensor& t) {
   if (it != storages_.end()) {
     // torch.save refuses to write one storage under two dtypes or sizes.
     if (it->second.dtype != t.dtype || it->second.numel != t.storage_numel) {
-      fail(t, "storage '" + printable(t.storage_key) + "' is declared twice, differently");
+      fail(t, "storage " + in_quotes(t.storage_key) + " is declared twice, differently");
     }
     return it->second;
   }
   const std::string entry_name = prefix_ + "/data/" + t.storage_key;
   const ZipEntry* e = zip_.find(entry_name);
-  if (e == nullptr) fail(t, "storage entry '" + printable(entry_name) + "' is missing");
+  if (e == nullptr) fail(t, "storage entry " + in_quotes(entry_name) + " is missing");
   const auto bytes = zip_.data(*e);
   const size_t elem = dtype_size(t.dtype);
   uint64_t need;
   if (!checked_mul(t.storage_numel, elem, &need) || need > bytes.size()) {
-    fail(t, "storage '" + printable(t.storage_key) + "' declares " +
-                std::to_string(t.storage_numel) + " " + dtype_name(t.dtype) + " elements but its " +
-                "entry holds " + std::to_string(bytes.size()) + " bytes");
+    fail(t, "storage " + in_quotes(t.storage_key) + " declares " + std::to_string(t.storage_numel) +
+                " " + dtype_name(t.dtype) + " elements but its " + "entry holds " +
+                std::to_string(bytes.size()) + " bytes");
   }
   const std::byte* data = bytes.data();
   // torch aligns entries to 64 bytes, but other ZIP writers do not; copy
@@ -141,7 +141,7 @@ const std::byte* TorchLoader::materialize(const PickledTensor& t, const Storage&
 
 void TorchLoader::add(const PickledTensor& t) {
   if (t.shape.size() > CHRT_MAX_DIMS) {
-    throw UnsupportedError(label_ + ": tensor '" + printable(t.name) + "' has " +
+    throw UnsupportedError(label_ + ": tensor " + in_quotes(t.name) + " has " +
                            std::to_string(t.shape.size()) + " dimensions; at most " +
                            std::to_string(CHRT_MAX_DIMS) + " are supported");
   }
@@ -194,10 +194,11 @@ void TorchLoader::load() {
     throw FormatError(label_ + ": ZIP archive has no '" + printable(prefix_) +
                       "/data.pkl'; not a torch.save archive");
   }
-  if (pkl->size > kMaxPickleBytes) {
-    throw UnsupportedError(label_ + ": data.pkl is " + std::to_string(pkl->size) + " bytes");
-  }
   const auto pkl_bytes = zip_.data(*pkl);
+  if (pkl_bytes.size() > kMaxPickleBytes) {
+    throw UnsupportedError(label_ + ": data.pkl is " + std::to_string(pkl_bytes.size()) +
+                           " bytes, too large for a state dict");
+  }
   check_byteorder();
   for (const PickledTensor& t : parse_torch_pickle(pkl_bytes, label_)) add(t);
 }
@@ -210,8 +211,7 @@ bool looks_like_torch_zip(std::span<const std::byte> bytes) {
 }
 
 bool looks_like_legacy_torch(std::span<const std::byte> bytes) {
-  return bytes.size() >= 2 && bytes[0] == std::byte{0x80} &&
-         static_cast<uint8_t>(bytes[1]) <= 5;
+  return bytes.size() >= 2 && bytes[0] == std::byte{0x80} && static_cast<uint8_t>(bytes[1]) <= 5;
 }
 
 void parse_torch_zip(WeightFile& out, std::span<const std::byte> bytes, const std::string& label) {

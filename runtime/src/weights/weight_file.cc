@@ -10,6 +10,7 @@
 #include "dtypes.h"
 #include "safetensors.h"
 #include "torch_state_dict.h"
+#include "untrusted_text.h"
 
 namespace chrt::detail {
 
@@ -32,18 +33,19 @@ void finish(WeightFile& file) {
       throw FormatError(label + ": a tensor name contains a NUL byte");
     }
     if (t.shape.size() > CHRT_MAX_DIMS) {
-      throw UnsupportedError(label + ": tensor '" + t.name + "' has too many dimensions");
+      throw UnsupportedError(label + ": tensor " + in_quotes(t.name) + " has too many dimensions");
     }
     const size_t elem = dtype_size(t.dtype);
     uint64_t expect = elem;
     for (int64_t d : t.shape) {
       if (d < 0 || !checked_mul(expect, static_cast<uint64_t>(d), &expect)) {
-        throw FormatError(label + ": tensor '" + t.name + "' has an absurd shape");
+        throw FormatError(label + ": tensor " + in_quotes(t.name) + " has an absurd shape");
       }
     }
     if (expect != t.nbytes) {
-      throw FormatError(label + ": tensor '" + t.name + "' has " + std::to_string(t.nbytes) +
-                        " bytes for its shape's " + std::to_string(expect));
+      throw FormatError(label + ": tensor " + in_quotes(t.name) + " has " +
+                        std::to_string(t.nbytes) + " bytes for its shape's " +
+                        std::to_string(expect));
     }
     if (t.nbytes == 0) {
       t.data = kEmptyTensor;
@@ -60,7 +62,7 @@ void finish(WeightFile& file) {
             [](const TensorRecord& a, const TensorRecord& b) { return a.name < b.name; });
   for (size_t i = 1; i < tensors.size(); ++i) {
     if (tensors[i].name == tensors[i - 1].name) {
-      throw FormatError(label + ": duplicate tensor name '" + tensors[i].name + "'");
+      throw FormatError(label + ": duplicate tensor name " + in_quotes(tensors[i].name));
     }
   }
 }

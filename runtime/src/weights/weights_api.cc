@@ -39,7 +39,8 @@ T load(const unsigned char* p) {
 float f64_to_f32(double d) {
   constexpr double kOverflow = 0x1.ffffffp127;  // FLT_MAX + half an ulp: ties go to inf
   if (std::isfinite(d) && std::fabs(d) >= kOverflow) {
-    return std::copysign(std::numeric_limits<float>::infinity(), static_cast<float>(d > 0 ? 1 : -1));
+    return std::copysign(std::numeric_limits<float>::infinity(),
+                         static_cast<float>(d > 0 ? 1 : -1));
   }
   if (std::isfinite(d) && std::fabs(d) > std::numeric_limits<float>::max()) {
     return std::copysign(std::numeric_limits<float>::max(), static_cast<float>(d > 0 ? 1 : -1));
@@ -52,7 +53,8 @@ void to_f32(const chrt_tensor_info* t, float* dst, uint64_t count) {
     throw InvalidArgument("chrt_tensor_to_f32: NULL tensor or destination");
   }
   const size_t elem = dtype_size(t->dtype);
-  if (elem == 0) throw InvalidArgument("chrt_tensor_to_f32: unknown dtype " + std::to_string(t->dtype));
+  if (elem == 0)
+    throw InvalidArgument("chrt_tensor_to_f32: unknown dtype " + std::to_string(t->dtype));
   if (t->ndim < 0 || t->ndim > CHRT_MAX_DIMS) {
     throw InvalidArgument("chrt_tensor_to_f32: ndim " + std::to_string(t->ndim) + " out of range");
   }
@@ -126,9 +128,7 @@ CHRT_API int chrt_weights_open_memory(const void* data, uint64_t size, chrt_weig
   });
 }
 
-CHRT_API void chrt_weights_free(chrt_weights* weights) {
-  delete chrt::detail::unwrap(weights);
-}
+CHRT_API void chrt_weights_free(chrt_weights* weights) { delete chrt::detail::unwrap(weights); }
 
 CHRT_API const char* chrt_weights_format(const chrt_weights* weights) {
   if (weights == nullptr) return "";

@@ -5,6 +5,7 @@
 #include "byte_cursor.h"
 #include "checked_math.h"
 #include "common/errors.h"
+#include "untrusted_text.h"
 
 namespace chrt::detail {
 
@@ -23,8 +24,6 @@ constexpr uint64_t kLocalSize = 30;
 constexpr uint64_t kMaxComment = 0xFFFF;
 constexpr uint16_t kZip64ExtraId = 0x0001;
 constexpr uint16_t kEncryptedFlag = 0x0001;
-
-std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 }  // namespace
 
@@ -68,9 +67,8 @@ ZipReader::Directory ZipReader::find_directory() const {
   uint64_t dir_size = end.u32(), dir_offset = end.u32();
   uint64_t dir_limit = pos;  // the directory must end before what follows it
 
-  const bool has_locator =
-      pos >= kZip64LocatorSize &&
-      load_le(file_.data() + pos - kZip64LocatorSize, 4) == kZip64LocatorSig;
+  const bool has_locator = pos >= kZip64LocatorSize &&
+                           load_le(file_.data() + pos - kZip64LocatorSize, 4) == kZip64LocatorSig;
   if (has_locator) {
     const uint64_t locator_pos = pos - kZip64LocatorSize;
     ByteCursor loc(file_.subspan(locator_pos, kZip64LocatorSize), label_, "ZIP64 locator");
@@ -180,8 +178,9 @@ void ZipReader::locate_data(ZipEntry& e, uint64_t local_header) const {
 }
 
 const ZipEntry* ZipReader::find(std::string_view name) const {
-  const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name,
-                                   [&](size_t i, std::string_view n) { return entries_[i].name < n; });
+  const auto it =
+      std::lower_bound(by_name_.begin(), by_name_.end(), name,
+                       [&](size_t i, std::string_view n) { return entries_[i].name < n; });
   if (it == by_name_.end() || entries_[*it].name != name) return nullptr;
   return &entries_[*it];
 }

@@ -1,0 +1,75 @@
+// GFLOP/s of chrt_matmul at the shapes the G2P model uses, F16 and F32
+// weights; with oneDNN's sgemm beside it when built with CHARSIUG2P_BENCH_DNNL
+// (the measurement behind choosing our own kernels).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+#include "chrt/runtime.h"
+#ifdef CHARSIUG2P_BENCH_DNNL
+#include <dnnl.h>
+#endif
+
+namespace {
+
+double seconds_per_call(auto&& fn) {
+  fn();
+  double best = 1e30;
+  for (int rep = 0; rep < 5; ++rep) {
+    int calls = 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    double el = 0;
+    do {
+      fn();
+      ++calls;
+      el = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    } while (el < 0.05);
+    best = std::min(best, el / calls);
+  }
+  return best;
+}
+
+}  // namespace
+
+int main() {
+  std::mt19937 rng(1);
+  std::normal_distribution<float> d;
+  std::printf("kernels: %s (single thread)\n", chrt_kernel_isa());
+  std::printf("%6s %6s %6s  %10s %10s %10s\n", "M", "K", "N", "f16 GF/s", "f32 GF/s", "dnnl GF/s");
+  const int shapes[][3] = {{1, 256, 1152}, {1, 1024, 256}, {8, 256, 2048}, {64, 256, 1152},
+                           {64, 256, 2048}, {64, 1024, 256}, {64, 256, 384}, {960, 256, 1152},
+                           {960, 256, 2048}, {960, 1024, 256}};
+  for (const auto& s : shapes) {
+    const int m = s[0], k = s[1], n = s[2];
+    std::vector<float> a(m * k), w(n * k), c(m * n);
+    for (auto& x : a) x = d(rng);
+    for (auto& x : w) x = d(rng);
+    std::vector<uint16_t> h(n * k);
+    chrt_tensor_info f32info{"w", CHRT_DTYPE_F32, 2, {n, k}, w.data(), uint64_t(n) * k * 4};
+    std::vector<float> hw(n * k);
+    // F16 copy of the same weights via the runtime's conversion path.
+    for (size_t i = 0; i < w.size(); ++i) {
+      _Float16 v = static_cast<_Float16>(w[i]);
+      __builtin_memcpy(&h[i], &v, 2);
+    }
+    chrt_tensor_info f16info{"w", CHRT_DTYPE_F16, 2, {n, k}, h.data(), uint64_t(n) * k * 2};
+    chrt_matrix *m16 = nullptr, *m32 = nullptr;
+    chrt_matrix_create(&f16info, 1, &m16);
+    chrt_matrix_create(&f32info, 1, &m32);
+    const double flop = 2.0 * m * n * k;
+    const double t16 = seconds_per_call([&] { chrt_matmul(m16, a.data(), m, k, c.data(), n, 0); });
+    const double t32 = seconds_per_call([&] { chrt_matmul(m32, a.data(), m, k, c.data(), n, 0); });
+    double tdnnl = 0;
+#ifdef CHARSIUG2P_BENCH_DNNL
+    tdnnl = seconds_per_call([&] {
+      dnnl_sgemm('N', 'T', m, n, k, 1.0f, a.data(), k, w.data(), k, 0.0f, c.data(), n);
+    });
+#endif
+    std::printf("%6d %6d %6d  %10.1f %10.1f %10.1f\n", m, k, n, flop / t16 * 1e-9, flop / t32 * 1e-9,
+                tdnnl > 0 ? flop / tdnnl * 1e-9 : 0.0);
+    chrt_matrix_free(m16);
+    chrt_matrix_free(m32);
+  }
+}
