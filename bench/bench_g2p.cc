@@ -23,13 +23,20 @@ int main(int argc, char** argv) {
   int threads = 2, batch = 64, max_out = 0, latency_words = 5000, repeats = 3;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
-    if (a == "--model") model_dir = v;
-    else if (a == "--dev") dev = v;
-    else if (a == "--threads") threads = std::stoi(v);
-    else if (a == "--batch-size") batch = std::stoi(v);
-    else if (a == "--max-output-len") max_out = std::stoi(v);
-    else if (a == "--latency-words") latency_words = std::stoi(v);
-    else if (a == "--repeats") repeats = std::stoi(v);
+    if (a == "--model")
+      model_dir = v;
+    else if (a == "--dev")
+      dev = v;
+    else if (a == "--threads")
+      threads = std::stoi(v);
+    else if (a == "--batch-size")
+      batch = std::stoi(v);
+    else if (a == "--max-output-len")
+      max_out = std::stoi(v);
+    else if (a == "--latency-words")
+      latency_words = std::stoi(v);
+    else if (a == "--repeats")
+      repeats = std::stoi(v);
     else {
       std::fprintf(stderr, "unknown option %s\n", a.c_str());
       return 1;
@@ -52,8 +59,8 @@ int main(int argc, char** argv) {
     l.push_back(langs[i].c_str());
   }
   const auto model = charsiug2p::Model::load(model_dir);
-  std::printf("model: %s\nkernels: %s\nwords: %zu from %s\n", model.describe(),
-              chrt_kernel_isa(), words.size(), dev.c_str());
+  std::printf("model: %s\nkernels: %s\nwords: %zu from %s\n", model.describe(), chrt_kernel_isa(),
+              words.size(), dev.c_str());
 
   auto opts = charsiug2p::default_options();
   opts.num_threads = threads;
@@ -70,8 +77,9 @@ int main(int argc, char** argv) {
     out_bytes = 0;
     for (size_t i = 0; i < res.size(); ++i) out_bytes += res.text(i).size();
   }
-  std::printf("throughput: %.0f words/s (%d threads, batch %d, best of %d, %.1f output bytes/word)\n",
-              words.size() / best, threads, batch, repeats, double(out_bytes) / words.size());
+  std::printf(
+      "throughput: %.0f words/s (%d threads, batch %d, best of %d, %.1f output bytes/word)\n",
+      words.size() / best, threads, batch, repeats, double(out_bytes) / words.size());
 
   auto one = charsiug2p::default_options();
   one.max_output_len = max_out;

@@ -38,8 +38,8 @@ int main() {
   std::normal_distribution<float> d;
   std::printf("kernels: %s (single thread)\n", chrt_kernel_isa());
   std::printf("%6s %6s %6s  %10s %10s %10s\n", "M", "K", "N", "f16 GF/s", "f32 GF/s", "dnnl GF/s");
-  const int shapes[][3] = {{1, 256, 1152}, {1, 1024, 256}, {8, 256, 2048}, {64, 256, 1152},
-                           {64, 256, 2048}, {64, 1024, 256}, {64, 256, 384}, {960, 256, 1152},
+  const int shapes[][3] = {{1, 256, 1152},   {1, 1024, 256},  {8, 256, 2048}, {64, 256, 1152},
+                           {64, 256, 2048},  {64, 1024, 256}, {64, 256, 384}, {960, 256, 1152},
                            {960, 256, 2048}, {960, 1024, 256}};
   for (const auto& s : shapes) {
     const int m = s[0], k = s[1], n = s[2];
@@ -63,12 +63,11 @@ int main() {
     const double t32 = seconds_per_call([&] { chrt_matmul(m32, a.data(), m, k, c.data(), n, 0); });
     double tdnnl = 0;
 #ifdef CHARSIUG2P_BENCH_DNNL
-    tdnnl = seconds_per_call([&] {
-      dnnl_sgemm('N', 'T', m, n, k, 1.0f, a.data(), k, w.data(), k, 0.0f, c.data(), n);
-    });
+    tdnnl = seconds_per_call(
+        [&] { dnnl_sgemm('N', 'T', m, n, k, 1.0f, a.data(), k, w.data(), k, 0.0f, c.data(), n); });
 #endif
-    std::printf("%6d %6d %6d  %10.1f %10.1f %10.1f\n", m, k, n, flop / t16 * 1e-9, flop / t32 * 1e-9,
-                tdnnl > 0 ? flop / tdnnl * 1e-9 : 0.0);
+    std::printf("%6d %6d %6d  %10.1f %10.1f %10.1f\n", m, k, n, flop / t16 * 1e-9,
+                flop / t32 * 1e-9, tdnnl > 0 ? flop / tdnnl * 1e-9 : 0.0);
     chrt_matrix_free(m16);
     chrt_matrix_free(m32);
   }

@@ -80,8 +80,9 @@ int run_eval(const Model& model, const Options& o) {
   const double n = static_cast<double>(per_lang.size());
   std::printf("%-10s %6zu %8.4f %8.4f   (macro average over %zu languages%s)\n", "MACRO",
               words.size(), per_sum / n, wer_sum / n, per_lang.size(),
-              o.cap_output ? (", outputs capped at " + std::to_string(o.cap_output) + " bytes").c_str()
-                           : "");
+              o.cap_output
+                  ? (", outputs capped at " + std::to_string(o.cap_output) + " bytes").c_str()
+                  : "");
   if (failed) std::fprintf(stderr, "charsiug2p eval: %zu words failed (scored as empty)\n", failed);
   return failed ? 2 : 0;
 }

@@ -99,7 +99,8 @@ Options parse_options(int argc, char** argv) {
       o.max_input_bytes = to_int(a, value(), 8, 65536);
     } else if (a == "--threads") {
       o.threads = to_int(a, value(), 0, 256);
-      if (o.threads == 0) o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+      if (o.threads == 0)
+        o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     } else if (a == "--batch-size") {
       o.batch_size = to_int(a, value(), 1, 4096);
     } else if (a == "--cap-output") {
@@ -116,7 +117,8 @@ Options parse_options(int argc, char** argv) {
     throw std::invalid_argument("words given as arguments need --lang CODE");
   if (o.command == "run" && !o.words.empty() && !o.input.empty())
     throw std::invalid_argument("give words as arguments or --input, not both");
-  if (o.command == "eval" && o.data_dir.empty()) throw std::invalid_argument("eval needs --data DIR");
+  if (o.command == "eval" && o.data_dir.empty())
+    throw std::invalid_argument("eval needs --data DIR");
   return o;
 }
 

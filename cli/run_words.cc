@@ -46,8 +46,8 @@ int flush(const Model& model, const Options& o, std::vector<Entry>& chunk, Progr
       std::fprintf(stderr, "charsiug2p: line %zu: %s\n", e.line, e.parse_error.c_str());
       status = 2;
     } else if (!r.ok(i)) {
-      std::fprintf(stderr, "charsiug2p: %s%zu: %s: %s\n", e.line ? "line " : "word ", e.line ? e.line : i + 1,
-                   charsiug2p_error_name(r.error(i)), r.message(i));
+      std::fprintf(stderr, "charsiug2p: %s%zu: %s: %s\n", e.line ? "line " : "word ",
+                   e.line ? e.line : i + 1, charsiug2p_error_name(r.error(i)), r.message(i));
       status = 2;
     } else {
       out += escape_field(r.text(i));

@@ -9,7 +9,7 @@
 #                decay the LR linearly to ~0 over the last 6 training minutes (WSD schedule).
 #
 # Resumes from .ckpt/ckpt_*.pt when present (carry .ckpt together with .data). Writes to $OUT
-# (flat, <= 8 files, each < 16 MiB): ckpt_*.pt, model.safetensors, config.json, train.log.
+# (flat, each < 16 MiB): ckpt_0.pt (bf16 format, ~10 MB), model.safetensors, config.json, train.log.
 # Env: CONFIG (tiny_8), COMPILE (1), PYTHON (python3), EXTRA (more train.py arguments),
 #      VERIFY (1: run training/verify_hf.py with transformers after training).
 set -u

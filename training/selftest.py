@@ -37,14 +37,14 @@ def main():
     langs = [b"eng-us", b"ita", b"hbs-latn", b"ita"]
     words = ["hello".encode(), "città".encode(), "riječ".encode(), "a".encode()]
     prons = ["həˈloʊ".encode(), "tʃitˈta".encode(), "rîjeːt͡ɕ".encode(), "a".encode()]
-    data = T.Data(langs, words, prons, [(16, 16), (64, 128)], dev)
+    data = T.Data(langs, words, prons, [(24, 16), (64, 128)], dev)
     idx = torch.arange(4)
-    ids, dec, lab = data.batch(idx, 16, 16, unk_prob=0.0, space_prob=1.0)
+    ids, dec, lab = data.batch(idx, 24, 16, unk_prob=0.0, space_prob=1.0)
     got = [T.decode_ids(r) for r in ids.tolist()]
-    check(got == ["eng-us: hello", "ita: città", "hbs-latn: riječ", "ita: a"], "inputs with space prefix: %s" % got)
-    check(bool((ids[0, len("eng-us: hello".encode()):] == 0).all()), "no EOS on inputs, zero padded")
-    ids2, _, _ = data.batch(idx, 16, 16, unk_prob=1.0, space_prob=0.0)
-    check([T.decode_ids(r) for r in ids2.tolist()] == ["unk:hello", "unk:città", "unk:riječ", "unk:a"], "unk prefix")
+    check(got == ["<eng-us>: hello", "<ita>: città", "<hbs-latn>: riječ", "<ita>: a"], "inputs with space prefix: %s" % got)
+    check(bool((ids[0, len("<eng-us>: hello".encode()):] == 0).all()), "no EOS on inputs, zero padded")
+    ids2, _, _ = data.batch(idx, 24, 16, unk_prob=1.0, space_prob=0.0)
+    check([T.decode_ids(r) for r in ids2.tolist()] == ["<unk>:hello", "<unk>:città", "<unk>:riječ", "<unk>:a"], "unk prefix")
     n = len("həˈloʊ".encode())
     check(lab[0, n].item() == 1 and lab[0, n + 1].item() == -100, "EOS after label, rest ignored")
     check(dec[0, 0].item() == 0 and torch.equal(dec[0, 1:n + 1], lab[0, :n]), "decoder input = [0] + labels[:-1]")
@@ -65,6 +65,15 @@ def main():
         loss.backward()
         opt.step()
         opt.zero_grad()
+    with tempfile.TemporaryDirectory() as d:
+        T.save_checkpoint(d, m, opt, {"step": 3, "config": "micro", "plan": {"epoch": 0, "ptr": 0}}, "bf16")
+        m2 = T5ForConditionalGeneration(cfg)
+        opt2 = torch.optim.AdamW([p for _, p in T.params_named(m2)], lr=1e-3)
+        meta, have = T.load_checkpoint(d, m2, opt2, dev)
+        werr = max(((a - b).abs() / (a.abs() + 1e-12)).max().item() for a, b in zip(params, m2.parameters()))
+        check(not have and meta["step"] == 3 and werr < 2 ** -8, "bf16: weights restored (max rel err %.1e), no optimizer state" % werr)
+        sizes = [os.path.getsize(os.path.join(d, f)) for f in os.listdir(d) if f.startswith("ckpt_")]
+        print("     bf16 checkpoint: %d shard(s), %.2f bytes/param" % (len(sizes), sum(sizes) / sum(p.numel() for p in params)))
     for fmt in ("compact", "full"):
         with tempfile.TemporaryDirectory() as d:
             T.save_checkpoint(d, m, opt, {"step": 3, "config": "micro", "plan": {"epoch": 0, "ptr": 0}}, fmt)

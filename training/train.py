@@ -43,7 +43,7 @@ from model import CONFIGS, T5Config, T5ForConditionalGeneration, hf_config_dict 
 
 WORD_W = 60       # max word bytes stored ("<lang>: word" <= 64 bytes, lang >= 3 chars)
 PRON_W = 128      # label width (pron <= 127 bytes + EOS)
-PREF_W = 12       # max prefix bytes ("hbs-latn: " is 10)
+PREF_W = 16       # max prefix bytes ("<spa-latin>: " is 13)
 SHARD_BYTES = 14 * 2**20
 LOG = None
 
@@ -124,7 +124,7 @@ class Data:
         pbuf = np.frombuffer(b"".join(p[:PRON_W].ljust(PRON_W, b"\0") for p in prons), dtype=np.uint8)
         wbuf = wbuf.reshape(n, WORD_W)
         pbuf = pbuf.reshape(n, PRON_W)
-        in_need = llen + 2 + wlen           # "<lang>: word"
+        in_need = llen + 4 + wlen           # "<lang>: word"
         lab_need = plen + 1                 # + EOS
         # prefix table: row = 2 * lang + space, unk at the end
         allp = self.lang_names + ["unk"]
@@ -133,7 +133,7 @@ class Data:
         plens = np.zeros(2 * len(allp), dtype=np.int64)
         for i, l in enumerate(allp):
             for sp in (0, 1):
-                b = (l + (": " if sp else ":")).encode()
+                b = ("<" + l + (">: " if sp else ">:")).encode()
                 ptab[2 * i + sp, :len(b)] = np.frombuffer(b, dtype=np.uint8)
                 plens[2 * i + sp] = len(b)
         # bucket assignment: smallest static shape that fits
@@ -290,13 +290,41 @@ def params_named(model):
     return list(seen.values())
 
 
+def _bf16_planes(model):
+    """All parameters rounded to bf16, as (names, shapes, compressed exponent plane, mantissa plane)."""
+    named = params_named(model)
+    flat = torch.cat([p.detach().float().reshape(-1).cpu() for _, p in named])
+    b = flat.to(torch.bfloat16).view(torch.int16).numpy().view(np.uint8).reshape(-1, 2)
+    hi = lzma.compress(np.ascontiguousarray(b[:, 1]).tobytes(), preset=1)  # sign + exponent: compresses ~2.5x
+    lo = np.ascontiguousarray(b[:, 0]).tobytes()
+    return [n for n, _ in named], [list(p.shape) for _, p in named], hi, lo
+
+
+def _bf16_unplanes(hi, lo):
+    h = np.frombuffer(lzma.decompress(hi), dtype=np.uint8)
+    l_ = np.frombuffer(lo, dtype=np.uint8)
+    b = np.stack([l_, h], 1).reshape(-1).view(np.int16).copy()
+    return torch.from_numpy(b).view(torch.bfloat16).float()
+
+
 def save_checkpoint(out_dir, model, opt, meta, fmt):
     os.makedirs(out_dir, exist_ok=True)
     items = []  # (key, obj, nbytes)
-    state = opt.state_dict()
+    if fmt == "bf16":
+        names, shapes, hi, lo = _bf16_planes(model)
+        meta = dict(meta)
+        meta["bf16_names"], meta["bf16_shapes"] = names, shapes
+        # (uint8 tensors: torch.save pickles raw bytes objects inefficiently)
+        items.append(("bf16/hi", torch.from_numpy(np.frombuffer(hi, dtype=np.uint8).copy()), len(hi)))
+        chunk = 12 * 2**20
+        for k in range(0, len(lo), chunk):
+            part = np.frombuffer(lo[k:k + chunk], dtype=np.uint8).copy()
+            items.append(("bf16/lo/%09d" % k, torch.from_numpy(part), len(part)))
+        opt = None
+    state = opt.state_dict() if opt is not None else {"state": {}}
     id2name = {}
-    named = params_named(model)
-    for k, (name, p) in enumerate(named):
+    named = params_named(model) if fmt != "bf16" else []
+    for k, (name, p) in enumerate(params_named(model)):
         id2name[k] = name
     # optimizer param ids are positions in param_groups order == named order (single group)
     for name, p in named:
@@ -359,10 +387,17 @@ def load_checkpoint(ckpt_dir, model, opt, device):
     fmt = meta["format"]
     named = params_named(model)
     with torch.no_grad():
-        for name, p in named:
-            v = tensors["w/" + name]
-            v = v if fmt == "full" else _unpack_w24(v)
-            p.copy_(v.view(p.shape).to(p.device))
+        if fmt == "bf16":
+            lo = b"".join(tensors[k].numpy().tobytes() for k in sorted(k for k in tensors if k.startswith("bf16/lo/")))
+            flat = _bf16_unplanes(tensors["bf16/hi"].numpy().tobytes(), lo)
+            vals = dict(zip(meta["bf16_names"], torch.split(flat, [int(np.prod(sh)) for sh in meta["bf16_shapes"]])))
+            for name, p in named:
+                p.copy_(vals[name].view(p.shape).to(p.device))
+        else:
+            for name, p in named:
+                v = tensors["w/" + name]
+                v = v if fmt == "full" else _unpack_w24(v)
+                p.copy_(v.view(p.shape).to(p.device))
     have_opt = all(("o/exp_avg/" + name) in tensors for name, _ in named)
     if have_opt and opt is not None:
         st = {}
@@ -463,7 +498,7 @@ def edit_distance(a, b):
 
 
 def encode_inputs(items, device, space=True):
-    seqs = [list((l + (": " if space else ":") + w).encode()[:64]) for l, w in items]
+    seqs = [list(("<" + l + (">: " if space else ">:") + w).encode()[:64]) for l, w in items]
     L = max(len(s) for s in seqs)
     ids = torch.zeros(len(seqs), L, dtype=torch.long)
     for i, s in enumerate(seqs):
@@ -477,7 +512,7 @@ def decode_ids(row):
         t = int(t)
         if t == 1:
             break
-        if t >= 3:
+        if 3 <= t < 259:  # ids 259..383 are unused extra ids
             out.append(t - 3)
     return bytes(out).decode("utf-8", errors="replace")
 
@@ -535,7 +570,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--resume", default="", help="folder with ckpt_*.pt (missing/empty: start fresh)")
     ap.add_argument("--max-minutes", type=float, default=8.0, help="wall-clock limit incl. startup and saving")
-    ap.add_argument("--reserve-seconds", type=float, default=40.0, help="time kept for eval + save + export")
+    ap.add_argument("--reserve-seconds", type=float, default=50.0, help="time kept for eval + save + export")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many (global) steps (0 = no limit)")
     ap.add_argument("--shapes", default="16x24,24x32,32x48,48x80,64x128", help="static (input x label) lengths")
     ap.add_argument("--batch-tokens", type=int, default=160000,
@@ -566,8 +601,10 @@ def main():
     ap.add_argument("--eval-every-minutes", type=float, default=0.0, help="0: only at the end")
     ap.add_argument("--eval-max-len", type=int, default=128)
     ap.add_argument("--no-final-eval", action="store_true")
-    ap.add_argument("--ckpt-format", default="compact", choices=["compact", "full"],
-                    help="compact: weights to 24 bits, Adam moments 8 bit (~5 B/param); full: fp32 (12 B/param)")
+    ap.add_argument("--ckpt-format", default="bf16", choices=["bf16", "compact", "full"],
+                    help="bf16: weights rounded to bf16, exponent plane lzma'd, no optimizer state (~1.4 B/param; "
+                         "resume re-warms the LR over --rewarm steps with fresh Adam moments); "
+                         "compact: weights to 24 bits + Adam moments in 8 bit (~5 B/param); full: fp32 (12 B/param)")
     ap.add_argument("--no-optimizer-state", action="store_true", help="save weights only")
     ap.add_argument("--limit-data", type=int, default=0, help="use a random subset (CPU tests)")
     ap.add_argument("--seed", type=int, default=1)

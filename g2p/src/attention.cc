@@ -25,8 +25,8 @@ int relative_position_bucket(int relative_position, bool bidirectional, int num_
   // torch: log(rp.float() / max_exact) / math.log(max_distance / max_exact)
   // * (n - max_exact), all float32, truncated toward zero.
   const float ratio = static_cast<float>(rp) / static_cast<float>(max_exact);
-  const float denom =
-      static_cast<float>(std::log(static_cast<double>(max_distance) / static_cast<double>(max_exact)));
+  const float denom = static_cast<float>(
+      std::log(static_cast<double>(max_distance) / static_cast<double>(max_exact)));
   const float scaled = std::log(ratio) / denom * static_cast<float>(n - max_exact);
   const int large = std::min(max_exact + static_cast<int>(scaled), n - 1);
   return bucket + large;

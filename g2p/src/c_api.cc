@@ -32,14 +32,21 @@ int fail(int code, const std::string& message) {
 
 int from_chrt(int status) {
   switch (status) {
-    case CHRT_ERR_IO: return CHARSIUG2P_ERR_IO;
+    case CHRT_ERR_IO:
+      return CHARSIUG2P_ERR_IO;
     case CHRT_ERR_FORMAT:
-    case CHRT_ERR_NOT_FOUND: return CHARSIUG2P_ERR_MODEL_FORMAT;
-    case CHRT_ERR_UNSUPPORTED: return CHARSIUG2P_ERR_UNSUPPORTED;
-    case CHRT_ERR_OUT_OF_MEMORY: return CHARSIUG2P_ERR_OUT_OF_MEMORY;
-    case CHRT_ERR_VERSION: return CHARSIUG2P_ERR_RUNTIME_VERSION;
-    case CHRT_ERR_INVALID_ARGUMENT: return CHARSIUG2P_ERR_INVALID_ARGUMENT;
-    default: return CHARSIUG2P_ERR_INTERNAL;
+    case CHRT_ERR_NOT_FOUND:
+      return CHARSIUG2P_ERR_MODEL_FORMAT;
+    case CHRT_ERR_UNSUPPORTED:
+      return CHARSIUG2P_ERR_UNSUPPORTED;
+    case CHRT_ERR_OUT_OF_MEMORY:
+      return CHARSIUG2P_ERR_OUT_OF_MEMORY;
+    case CHRT_ERR_VERSION:
+      return CHARSIUG2P_ERR_RUNTIME_VERSION;
+    case CHRT_ERR_INVALID_ARGUMENT:
+      return CHARSIUG2P_ERR_INVALID_ARGUMENT;
+    default:
+      return CHARSIUG2P_ERR_INTERNAL;
   }
 }
 
@@ -69,7 +76,7 @@ CallOptions read_options(const charsiug2p_options* o) {
     throw ModelError(CHARSIUG2P_ERR_INVALID_ARGUMENT,
                      "options.struct_size is not set; call charsiug2p_options_init first");
   auto has = [&](size_t offset, size_t size) { return o->struct_size >= offset + size; };
-#define CHARSIUG2P_READ(field, target)                                                     \
+#define CHARSIUG2P_READ(field, target) \
   if (has(offsetof(charsiug2p_options, field), sizeof(o->field))) c.target = o->field
   CHARSIUG2P_READ(space_after_colon, space_after_colon);
   CHARSIUG2P_READ(max_output_len, max_output_len);
@@ -92,12 +99,14 @@ int run(const charsiug2p_model* model, const char* const* words, const char* con
     std::vector<std::string_view> w(n), l(n_langs);
     for (size_t i = 0; i < n; ++i) {
       if (!words[i])
-        throw ModelError(CHARSIUG2P_ERR_INVALID_ARGUMENT, "words[" + std::to_string(i) + "] is NULL");
+        throw ModelError(CHARSIUG2P_ERR_INVALID_ARGUMENT,
+                         "words[" + std::to_string(i) + "] is NULL");
       w[i] = words[i];
     }
     for (size_t i = 0; i < n_langs; ++i) {
       if (!langs[i])
-        throw ModelError(CHARSIUG2P_ERR_INVALID_ARGUMENT, "langs[" + std::to_string(i) + "] is NULL");
+        throw ModelError(CHARSIUG2P_ERR_INVALID_ARGUMENT,
+                         "langs[" + std::to_string(i) + "] is NULL");
       l[i] = langs[i];
     }
     auto result = std::make_unique<charsiug2p_result>();
@@ -117,19 +126,32 @@ extern "C" {
 
 CHARSIUG2P_API const char* charsiug2p_error_name(int code) {
   switch (code) {
-    case CHARSIUG2P_OK: return "CHARSIUG2P_OK";
-    case CHARSIUG2P_ERR_INVALID_ARGUMENT: return "CHARSIUG2P_ERR_INVALID_ARGUMENT";
-    case CHARSIUG2P_ERR_IO: return "CHARSIUG2P_ERR_IO";
-    case CHARSIUG2P_ERR_MODEL_FORMAT: return "CHARSIUG2P_ERR_MODEL_FORMAT";
-    case CHARSIUG2P_ERR_UNSUPPORTED: return "CHARSIUG2P_ERR_UNSUPPORTED";
-    case CHARSIUG2P_ERR_OUT_OF_MEMORY: return "CHARSIUG2P_ERR_OUT_OF_MEMORY";
-    case CHARSIUG2P_ERR_RUNTIME_VERSION: return "CHARSIUG2P_ERR_RUNTIME_VERSION";
-    case CHARSIUG2P_ERR_INTERNAL: return "CHARSIUG2P_ERR_INTERNAL";
-    case CHARSIUG2P_ERR_INVALID_UTF8: return "CHARSIUG2P_ERR_INVALID_UTF8";
-    case CHARSIUG2P_ERR_EMPTY_WORD: return "CHARSIUG2P_ERR_EMPTY_WORD";
-    case CHARSIUG2P_ERR_WORD_TOO_LONG: return "CHARSIUG2P_ERR_WORD_TOO_LONG";
-    case CHARSIUG2P_ERR_UNKNOWN_LANGUAGE: return "CHARSIUG2P_ERR_UNKNOWN_LANGUAGE";
-    default: return "CHARSIUG2P_ERR_UNKNOWN";
+    case CHARSIUG2P_OK:
+      return "CHARSIUG2P_OK";
+    case CHARSIUG2P_ERR_INVALID_ARGUMENT:
+      return "CHARSIUG2P_ERR_INVALID_ARGUMENT";
+    case CHARSIUG2P_ERR_IO:
+      return "CHARSIUG2P_ERR_IO";
+    case CHARSIUG2P_ERR_MODEL_FORMAT:
+      return "CHARSIUG2P_ERR_MODEL_FORMAT";
+    case CHARSIUG2P_ERR_UNSUPPORTED:
+      return "CHARSIUG2P_ERR_UNSUPPORTED";
+    case CHARSIUG2P_ERR_OUT_OF_MEMORY:
+      return "CHARSIUG2P_ERR_OUT_OF_MEMORY";
+    case CHARSIUG2P_ERR_RUNTIME_VERSION:
+      return "CHARSIUG2P_ERR_RUNTIME_VERSION";
+    case CHARSIUG2P_ERR_INTERNAL:
+      return "CHARSIUG2P_ERR_INTERNAL";
+    case CHARSIUG2P_ERR_INVALID_UTF8:
+      return "CHARSIUG2P_ERR_INVALID_UTF8";
+    case CHARSIUG2P_ERR_EMPTY_WORD:
+      return "CHARSIUG2P_ERR_EMPTY_WORD";
+    case CHARSIUG2P_ERR_WORD_TOO_LONG:
+      return "CHARSIUG2P_ERR_WORD_TOO_LONG";
+    case CHARSIUG2P_ERR_UNKNOWN_LANGUAGE:
+      return "CHARSIUG2P_ERR_UNKNOWN_LANGUAGE";
+    default:
+      return "CHARSIUG2P_ERR_UNKNOWN";
   }
 }
 
@@ -172,15 +194,16 @@ CHARSIUG2P_API int charsiug2p_model_load(const char* directory, charsiug2p_model
 }
 
 CHARSIUG2P_API int charsiug2p_model_load_memory(const char* config_json, size_t config_size,
-                                               const void* weights, size_t weights_size,
-                                               charsiug2p_model** out) {
+                                                const void* weights, size_t weights_size,
+                                                charsiug2p_model** out) {
   if (!out) return fail(CHARSIUG2P_ERR_INVALID_ARGUMENT, "out is NULL");
   *out = nullptr;
   return guarded([&] {
     if (!config_json || !weights)
       throw ModelError(CHARSIUG2P_ERR_INVALID_ARGUMENT, "config_json or weights is NULL");
     auto m = std::make_unique<charsiug2p_model>();
-    m->engine = Engine::load_memory(std::string_view(config_json, config_size), weights, weights_size);
+    m->engine =
+        Engine::load_memory(std::string_view(config_json, config_size), weights, weights_size);
     *out = m.release();
   });
 }

@@ -18,15 +18,16 @@ std::unique_ptr<Engine> Engine::build(std::string_view config_json, chrt::Weight
   const T5Config config = parse_t5_config(config_json, source + "/config.json");
   auto model = std::make_unique<T5Model>(config, weights.get(), source);
   std::string description = config.describe() + ", " + std::to_string(model->weight_bytes >> 10) +
-                            " KiB of weights (" + chrt_weights_format(weights.get()) + ", kernels " +
-                            chrt_kernel_isa() + ")";
+                            " KiB of weights (" + chrt_weights_format(weights.get()) +
+                            ", kernels " + chrt_kernel_isa() + ")";
   return std::unique_ptr<Engine>(new Engine(std::move(model), std::move(description)));
 }
 
 std::unique_ptr<Engine> Engine::load_directory(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    throw ModelError(CHARSIUG2P_ERR_IO, "model folder '" + dir + "' does not exist or is not a folder");
+    throw ModelError(CHARSIUG2P_ERR_IO,
+                     "model folder '" + dir + "' does not exist or is not a folder");
   const fs::path config_path = fs::path(dir) / "config.json";
   std::ifstream in(config_path, std::ios::binary);
   if (!in) throw ModelError(CHARSIUG2P_ERR_IO, "cannot read '" + config_path.string() + "'");
@@ -41,10 +42,11 @@ std::unique_ptr<Engine> Engine::load_directory(const std::string& dir) {
   }
   if (weights_path.empty()) {
     if (fs::exists(fs::path(dir) / "model.safetensors.index.json", ec))
-      throw ModelError(CHARSIUG2P_ERR_UNSUPPORTED,
-                       "'" + dir + "' holds a sharded checkpoint; merge it into one model.safetensors");
-    throw ModelError(CHARSIUG2P_ERR_IO, "'" + dir +
-                                            "' has neither model.safetensors nor pytorch_model.bin");
+      throw ModelError(
+          CHARSIUG2P_ERR_UNSUPPORTED,
+          "'" + dir + "' holds a sharded checkpoint; merge it into one model.safetensors");
+    throw ModelError(CHARSIUG2P_ERR_IO,
+                     "'" + dir + "' has neither model.safetensors nor pytorch_model.bin");
   }
   chrt_weights* w = nullptr;
   chrt::check(chrt_weights_open(weights_path.c_str(), &w));

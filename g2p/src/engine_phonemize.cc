@@ -19,7 +19,8 @@ void validate_options(const CallOptions& o) {
     bad("max_output_len must be 0 (automatic) or 1.." + std::to_string(kMaxOutputLimit));
   if (o.num_threads < 1 || o.num_threads > 256) bad("num_threads must be in 1..256");
   if (o.batch_size < 1 || o.batch_size > 4096) bad("batch_size must be in 1..4096");
-  if (o.max_input_bytes < 8 || o.max_input_bytes > 65536) bad("max_input_bytes must be in 8..65536");
+  if (o.max_input_bytes < 8 || o.max_input_bytes > 65536)
+    bad("max_input_bytes must be in 8..65536");
 }
 
 namespace {
@@ -77,7 +78,8 @@ std::vector<WordOutcome> Engine::phonemize(std::span<const std::string_view> wor
       r = {CHARSIUG2P_ERR_INVALID_UTF8, "", "word is not valid UTF-8"};
     } else if (!is_known_language(lang)) {
       r = {CHARSIUG2P_ERR_UNKNOWN_LANGUAGE, "",
-           "unknown language code '" + (is_valid_utf8(lang) ? std::string(lang) : "<invalid UTF-8>") +
+           "unknown language code '" +
+               (is_valid_utf8(lang) ? std::string(lang) : "<invalid UTF-8>") +
                "' (use 'unk' when the language is unknown)"};
     } else {
       const std::string input = prefixed_input(lang, word, o.space_after_colon);
@@ -87,7 +89,8 @@ std::vector<WordOutcome> Engine::phonemize(std::span<const std::string_view> wor
                  std::to_string(o.max_input_bytes) + " (max_input_bytes)"};
       } else {
         const int auto_len = std::min<int>(4 * static_cast<int>(word.size()) + 16, kMaxAutoOutput);
-        items.push_back({i, encode_bytes(input), o.max_output_len > 0 ? o.max_output_len : auto_len});
+        items.push_back(
+            {i, encode_bytes(input), o.max_output_len > 0 ? o.max_output_len : auto_len});
       }
     }
   }
@@ -98,7 +101,8 @@ std::vector<WordOutcome> Engine::phonemize(std::span<const std::string_view> wor
   Job job{model_.get(), &items, {}, nullptr, &out};
   for (size_t b = 0; b < items.size(); b += o.batch_size)
     job.batches.emplace_back(b, std::min(items.size(), b + static_cast<size_t>(o.batch_size)));
-  const int threads = std::max(1, std::min<int>(o.num_threads, static_cast<int>(job.batches.size())));
+  const int threads =
+      std::max(1, std::min<int>(o.num_threads, static_cast<int>(job.batches.size())));
   std::vector<Workspace> workspaces(threads);
   job.workspaces = &workspaces;
   if (threads == 1) {

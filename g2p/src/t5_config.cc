@@ -65,7 +65,8 @@ T5Config parse_t5_config(std::string_view text, const std::string& source) {
       get_int(j, "relative_attention_num_buckets", source, 2, 4096, &buckets);
   c.relative_attention_max_distance =
       get_int(j, "relative_attention_max_distance", source, 2, 1 << 20, &distance);
-  c.decoder_start_token_id = get_int(j, "decoder_start_token_id", source, 0, c.vocab_size - 1, &start);
+  c.decoder_start_token_id =
+      get_int(j, "decoder_start_token_id", source, 0, c.vocab_size - 1, &start);
   c.eos_token_id = get_int(j, "eos_token_id", source, 0, c.vocab_size - 1, &eos);
   c.pad_token_id = get_int(j, "pad_token_id", source, 0, c.vocab_size - 1, &pad);
   if (auto e = j.find("layer_norm_epsilon"); e != j.end() && !e->is_null()) {
@@ -95,7 +96,8 @@ T5Config parse_t5_config(std::string_view text, const std::string& source) {
   // for exact erf gelu would silently differ, so refuse it.
   if (auto act = j.find("dense_act_fn"); act != j.end() && act->is_string()) {
     const std::string a = act->get<std::string>();
-    const bool gelu_ff = c.feed_forward == FeedForward::GatedGelu || c.feed_forward == FeedForward::Gelu;
+    const bool gelu_ff =
+        c.feed_forward == FeedForward::GatedGelu || c.feed_forward == FeedForward::Gelu;
     if (gelu_ff && a != "gelu_new" && a != "gelu_pytorch_tanh")
       throw ModelError(CHARSIUG2P_ERR_UNSUPPORTED,
                        source + ": dense_act_fn \"" + a + "\" is not supported with " + ff);

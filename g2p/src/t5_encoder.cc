@@ -7,7 +7,7 @@
 namespace charsiug2p::detail {
 
 void run_feed_forward(const T5Model& m, const FeedForwardWeights& f, float* x, int64_t rows,
-                  Workspace& ws) {
+                      Workspace& ws) {
   const T5Config& c = m.config();
   const int64_t d = c.d_model, dff = c.d_ff;
   float* h = Workspace::ensure(ws.h, rows * d);
@@ -20,13 +20,19 @@ void run_feed_forward(const T5Model& m, const FeedForwardWeights& f, float* x, i
     const float* ur = u + r * wide;
     float* ar = act + r * dff;
     switch (c.feed_forward) {
-      case FeedForward::GatedGelu: chrt_gelu_new_mul(ur, ur + dff, dff, ar); break;
+      case FeedForward::GatedGelu:
+        chrt_gelu_new_mul(ur, ur + dff, dff, ar);
+        break;
       case FeedForward::GatedRelu:
         chrt_relu(ur, dff, ar);
         for (int64_t i = 0; i < dff; ++i) ar[i] *= ur[dff + i];
         break;
-      case FeedForward::Gelu: chrt_gelu_new(ur, dff, ar); break;
-      case FeedForward::Relu: chrt_relu(ur, dff, ar); break;
+      case FeedForward::Gelu:
+        chrt_gelu_new(ur, dff, ar);
+        break;
+      case FeedForward::Relu:
+        chrt_relu(ur, dff, ar);
+        break;
     }
   }
   chrt_matmul(f.wo.get(), act, rows, dff, x, d, 1);
@@ -49,9 +55,9 @@ void encode(const T5Model& m, const TokenBatch& batch, Workspace& ws) {
   const int64_t span = 2 * static_cast<int64_t>(max_len) - 1;
   float* bias = Workspace::ensure(ws.bias, heads * span);
   for (int64_t rel = -(max_len - 1); rel <= max_len - 1; ++rel) {
-    const int bucket = relative_position_bucket(static_cast<int>(rel), true,
-                                                c.relative_attention_num_buckets,
-                                                c.relative_attention_max_distance);
+    const int bucket =
+        relative_position_bucket(static_cast<int>(rel), true, c.relative_attention_num_buckets,
+                                 c.relative_attention_max_distance);
     for (int64_t h = 0; h < heads; ++h)
       bias[h * span + rel + max_len - 1] = m.encoder_bias[bucket * heads + h];
   }

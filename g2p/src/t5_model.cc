@@ -94,10 +94,10 @@ T5Model::T5Model(const T5Config& c, const chrt_weights* weights, const std::stri
   output_scale = c.scale_decoder_outputs ? 1.0f / std::sqrt(static_cast<float>(d)) : 1.0f;
 
   const int64_t buckets = c.relative_attention_num_buckets, heads = c.num_heads;
-  encoder_bias =
-      L.vec("encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight", {buckets, heads});
-  decoder_bias =
-      L.vec("decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight", {buckets, heads});
+  encoder_bias = L.vec("encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight",
+                       {buckets, heads});
+  decoder_bias = L.vec("decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight",
+                       {buckets, heads});
 
   auto self_attention = [&](const std::string& p, const std::string& module) {
     SelfAttentionWeights a;
@@ -135,7 +135,8 @@ T5Model::T5Model(const T5Config& c, const chrt_weights* weights, const std::stri
     const std::string x = p + "1.EncDecAttention.";
     layer.cross.norm = L.vec(p + "1.layer_norm.weight", {d});
     layer.cross.q = L.matrix({L.get(x + "q.weight", {inner, d})});
-    layer.cross.kv = L.matrix({L.get(x + "k.weight", {inner, d}), L.get(x + "v.weight", {inner, d})});
+    layer.cross.kv =
+        L.matrix({L.get(x + "k.weight", {inner, d}), L.get(x + "v.weight", {inner, d})});
     layer.cross.o = L.matrix({L.get(x + "o.weight", {d, inner})});
     layer.ff = feed_forward(p + "2.");
     decoder.push_back(std::move(layer));

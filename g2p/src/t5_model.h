@@ -51,7 +51,7 @@ class T5Model {
   bool gated() const;
 
   T5Config config_;
-  std::vector<float> embedding;  // [vocab, d_model], float32 for cheap lookups
+  std::vector<float> embedding;     // [vocab, d_model], float32 for cheap lookups
   std::vector<float> encoder_bias;  // relative_attention_bias: [buckets, heads]
   std::vector<float> decoder_bias;
   std::vector<EncoderLayer> encoder;

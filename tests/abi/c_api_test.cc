@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <random>
 #include <fstream>
+#include <random>
 #include <thread>
 
 #include "charsiug2p/charsiug2p.hpp"

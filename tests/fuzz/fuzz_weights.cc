@@ -2,7 +2,8 @@
 // Any input must either be refused with a status or yield tensors whose
 // every byte can be read; ASan/UBSan report the rest.
 //
-// Build and run (see tests/fuzz/README.md):
+// Build and run from the repository root (libclang-rt-14-dev provides the
+// fuzzer runtime):
 //   clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined \
 //     -Iruntime/include -Iruntime/src tests/fuzz/fuzz_weights.cc \
 //     runtime/src/weights/*.cc runtime/src/common/errors.cc -o fuzz_weights

@@ -9,7 +9,9 @@ TEST(Tsv, EscapesEverythingThatCouldBreakALine) {
   EXPECT_EQ(escape_field("a\tb\nc\rd\\e"), "a\\tb\\nc\\rd\\\\e");
   EXPECT_EQ(escape_field(std::string("x\0y", 3)), "x\\x00y");
   EXPECT_EQ(escape_field("\x7f\x1b"), "\\x7F\\x1B");
-  EXPECT_EQ(escape_field("\xff" "a\xc3"), "\\xFFa\\xC3");
+  EXPECT_EQ(escape_field("\xff"
+                         "a\xc3"),
+            "\\xFFa\\xC3");
   EXPECT_EQ(escape_field("ˈhɛloʊ"), "ˈhɛloʊ");
   for (std::string s : {std::string("a\tb\n\\\x01\xff\xc3\xa9", 9), std::string("plain")}) {
     const std::string e = escape_field(s);
@@ -29,8 +31,8 @@ TEST(Metrics, CodePointEditDistance) {
 
 TEST(Metrics, CorpusLevelPerAndWer) {
   ErrorCounts c;
-  c.add("abc", "abd");  // 1 edit, ref 3
-  c.add("x", "x");      // 0 edits, ref 1
+  c.add("abc", "abd");                   // 1 edit, ref 3
+  c.add("x", "x");                       // 0 edits, ref 1
   EXPECT_DOUBLE_EQ(c.per(), 1.0 / 4.0);  // corpus level, not a mean of ratios
   EXPECT_DOUBLE_EQ(c.wer(), 0.5);
 }

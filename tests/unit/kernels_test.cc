@@ -108,7 +108,8 @@ TEST_P(KernelTables, ElementwiseMatchesDoubleFormulas) {
   kt.gelu_new_mul(x.data(), up.data(), x.size(), ym.data());
   for (size_t i = 0; i < x.size(); ++i) {
     const double v = x[i];
-    const double ref = 0.5 * v * (1.0 + std::tanh(std::sqrt(2.0 / M_PI) * (v + 0.044715 * v * v * v)));
+    const double ref =
+        0.5 * v * (1.0 + std::tanh(std::sqrt(2.0 / M_PI) * (v + 0.044715 * v * v * v)));
     EXPECT_NEAR(y[i], ref, 2e-6 * (std::fabs(ref) + 1e-3)) << kt.isa << " x=" << v;
     EXPECT_NEAR(ym[i], ref * up[i], 2e-6 * (std::fabs(ref * up[i]) + 1e-3));
   }

@@ -1,10 +1,13 @@
 // Weight files that must load: safetensors and real torch.save output,
 // through the C API.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -256,6 +259,14 @@ TEST(WeightsApi, OpenArgumentsAndIoErrors) {
   std::remove(empty.c_str());
   EXPECT_EQ(chrt_weights_open("/dev/null", &w), CHRT_ERR_IO);
   EXPECT_EQ(w, nullptr);
+
+  // A FIFO with no writer must be refused, not waited on.
+  const std::string fifo = testing::TempDir() + "chrt_weights_fifo";
+  std::remove(fifo.c_str());
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(chrt_weights_open(fifo.c_str(), &w), CHRT_ERR_IO);
+  EXPECT_NE(std::string(chrt_last_error()).find("not a regular file"), std::string::npos);
+  std::remove(fifo.c_str());
 }
 
 }  // namespace

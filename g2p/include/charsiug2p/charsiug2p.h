@@ -128,8 +128,8 @@ CHARSIUG2P_API int charsiug2p_model_load(const char* directory, charsiug2p_model
  * safetensors or PyTorch file image. Both buffers are only read during the
  * call (the model keeps its own repacked copy of the weights). */
 CHARSIUG2P_API int charsiug2p_model_load_memory(const char* config_json, size_t config_size,
-                                               const void* weights, size_t weights_size,
-                                               charsiug2p_model** out);
+                                                const void* weights, size_t weights_size,
+                                                charsiug2p_model** out);
 
 CHARSIUG2P_API void charsiug2p_model_free(charsiug2p_model* model);
 
@@ -155,8 +155,7 @@ typedef struct charsiug2p_result charsiug2p_result;
  * NULL. */
 CHARSIUG2P_API int charsiug2p_phonemize(const charsiug2p_model* model, const char* const* words,
                                         size_t n, const char* lang,
-                                        const charsiug2p_options* options,
-                                        charsiug2p_result** out);
+                                        const charsiug2p_options* options, charsiug2p_result** out);
 
 /* Same, with a language per word (langs[i] for words[i]). */
 CHARSIUG2P_API int charsiug2p_phonemize_multi(const charsiug2p_model* model,
@@ -174,8 +173,7 @@ CHARSIUG2P_API const char* charsiug2p_result_text(const charsiug2p_result* resul
 /* Byte length of the pronunciation (0 when it failed). */
 CHARSIUG2P_API size_t charsiug2p_result_length(const charsiug2p_result* result, size_t index);
 /* The word's error message, "" when it succeeded. */
-CHARSIUG2P_API const char* charsiug2p_result_message(const charsiug2p_result* result,
-                                                     size_t index);
+CHARSIUG2P_API const char* charsiug2p_result_message(const charsiug2p_result* result, size_t index);
 /* Number of words that failed. */
 CHARSIUG2P_API size_t charsiug2p_result_failures(const charsiug2p_result* result);
 CHARSIUG2P_API void charsiug2p_result_free(charsiug2p_result* result);

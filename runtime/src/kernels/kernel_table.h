@@ -16,8 +16,8 @@ inline constexpr int64_t kPanelWidth = 32;
 struct KernelTable {
   const char* isa;
   // c[m, n] (+)= a[m, k] * packed^T
-  void (*gemm_f32)(const float* a, int64_t lda, const float* packed, int64_t k, int64_t n,
-                   float* c, int64_t ldc, int64_t m, bool accumulate);
+  void (*gemm_f32)(const float* a, int64_t lda, const float* packed, int64_t k, int64_t n, float* c,
+                   int64_t ldc, int64_t m, bool accumulate);
   void (*gemm_f16)(const float* a, int64_t lda, const uint16_t* packed, int64_t k, int64_t n,
                    float* c, int64_t ldc, int64_t m, bool accumulate);
   void (*rms_norm)(const float* x, int64_t rows, int64_t dim, int64_t ldx, const float* weight,

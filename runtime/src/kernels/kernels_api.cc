@@ -16,7 +16,9 @@ CHRT_API void chrt_gelu_new_mul(const float* gate, const float* up, int64_t n, f
   kernels().gelu_new_mul(gate, up, n, out);
 }
 
-CHRT_API void chrt_gelu_new(const float* x, int64_t n, float* out) { kernels().gelu_new(x, n, out); }
+CHRT_API void chrt_gelu_new(const float* x, int64_t n, float* out) {
+  kernels().gelu_new(x, n, out);
+}
 
 CHRT_API void chrt_relu(const float* x, int64_t n, float* out) {
   for (int64_t i = 0; i < n; ++i) out[i] = x[i] > 0.0f ? x[i] : 0.0f;
@@ -31,9 +33,13 @@ CHRT_API int64_t chrt_argmax(const float* x, int64_t n) {
   return best;
 }
 
-CHRT_API float chrt_dot(const float* a, const float* b, int64_t n) { return kernels().dot(a, b, n); }
+CHRT_API float chrt_dot(const float* a, const float* b, int64_t n) {
+  return kernels().dot(a, b, n);
+}
 
-CHRT_API void chrt_axpy(float a, const float* x, float* y, int64_t n) { kernels().axpy(a, x, y, n); }
+CHRT_API void chrt_axpy(float a, const float* x, float* y, int64_t n) {
+  kernels().axpy(a, x, y, n);
+}
 
 CHRT_API void chrt_attend(const float* q, const float* k, int64_t k_stride, const float* v,
                           int64_t v_stride, int64_t n, const float* bias, int64_t d, float* scores,

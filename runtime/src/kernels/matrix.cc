@@ -44,7 +44,8 @@ float element_as_float(const chrt_tensor_info& t, int64_t index) {
       std::memcpy(&h, base + index * 2, 2);
       return half_to_float(h);
     }
-    default: return 0.0f;
+    default:
+      return 0.0f;
   }
 }
 
@@ -58,7 +59,8 @@ void create_matrix(const chrt_tensor_info* parts, uint32_t count, chrt_matrix** 
     const chrt_tensor_info& t = parts[i];
     const std::string name = t.name ? t.name : "<unnamed>";
     if (t.ndim != 2 || t.shape[0] <= 0 || t.shape[1] <= 0)
-      throw InvalidArgument("chrt_matrix_create: tensor '" + name + "' is not a non-empty 2-D matrix");
+      throw InvalidArgument("chrt_matrix_create: tensor '" + name +
+                            "' is not a non-empty 2-D matrix");
     if (t.dtype != CHRT_DTYPE_F32 && t.dtype != CHRT_DTYPE_F16 && t.dtype != CHRT_DTYPE_BF16)
       throw UnsupportedError("chrt_matrix_create: tensor '" + name + "' has dtype " +
                              chrt_dtype_name(t.dtype) + "; expected f32, f16 or bf16");
@@ -66,7 +68,8 @@ void create_matrix(const chrt_tensor_info* parts, uint32_t count, chrt_matrix** 
       throw InvalidArgument("chrt_matrix_create: tensor '" + name + "' has " +
                             std::to_string(t.shape[1]) + " columns, expected " + std::to_string(k));
     if (t.nbytes != static_cast<uint64_t>(t.shape[0] * t.shape[1]) * chrt_dtype_size(t.dtype))
-      throw InvalidArgument("chrt_matrix_create: tensor '" + name + "' byte size does not match its shape");
+      throw InvalidArgument("chrt_matrix_create: tensor '" + name +
+                            "' byte size does not match its shape");
     k = t.shape[1];
     n += t.shape[0];
     all_f16 = all_f16 && t.dtype == CHRT_DTYPE_F16;
@@ -78,7 +81,8 @@ void create_matrix(const chrt_tensor_info* parts, uint32_t count, chrt_matrix** 
   const int64_t panels = (n + kPanelWidth - 1) / kPanelWidth;
   const uint64_t elems = static_cast<uint64_t>(panels * kPanelWidth) * static_cast<uint64_t>(k);
   m->bytes = elems * (all_f16 ? 2 : 4);
-  m->data = {static_cast<std::byte*>(::operator new[](m->bytes, std::align_val_t(64))), free_aligned};
+  m->data = {static_cast<std::byte*>(::operator new[](m->bytes, std::align_val_t(64))),
+             free_aligned};
   std::memset(m->data.get(), 0, m->bytes);  // padding columns must be zero, not garbage
   auto* f32 = reinterpret_cast<float*>(m->data.get());
   auto* f16 = reinterpret_cast<uint16_t*>(m->data.get());

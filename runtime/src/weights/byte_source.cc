@@ -32,7 +32,9 @@ struct FdCloser {
 }  // namespace
 
 std::shared_ptr<ByteSource> ByteSource::map_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; for a
+  // regular file it changes nothing.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw_io(path, "cannot open: " + errno_text(errno));
   FdCloser closer{fd};
 

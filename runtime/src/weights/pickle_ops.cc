@@ -72,13 +72,27 @@ void PickleVm::step(uint8_t op) {
       push(top());
       return;
 
-    case ')': push(make(K::kTuple)); return;                       // EMPTY_TUPLE
-    case ']': push(make(K::kList)); return;                        // EMPTY_LIST
-    case '}': push(make(K::kDict)); return;                        // EMPTY_DICT
-    case 0x8f: push(make(K::kSet)); return;                        // EMPTY_SET
-    case 't': push(make_sequence(K::kTuple, pop_mark())); return;  // TUPLE
-    case 'l': push(make_sequence(K::kList, pop_mark())); return;   // LIST
-    case 'd': push(make_sequence(K::kDict, pop_mark())); return;   // DICT
+    case ')':
+      push(make(K::kTuple));
+      return;  // EMPTY_TUPLE
+    case ']':
+      push(make(K::kList));
+      return;  // EMPTY_LIST
+    case '}':
+      push(make(K::kDict));
+      return;  // EMPTY_DICT
+    case 0x8f:
+      push(make(K::kSet));
+      return;  // EMPTY_SET
+    case 't':
+      push(make_sequence(K::kTuple, pop_mark()));
+      return;  // TUPLE
+    case 'l':
+      push(make_sequence(K::kList, pop_mark()));
+      return;  // LIST
+    case 'd':
+      push(make_sequence(K::kDict, pop_mark()));
+      return;  // DICT
     case 0x85:
     case 0x86:
     case 0x87: {  // TUPLE1..3
@@ -114,11 +128,21 @@ void PickleVm::step(uint8_t op) {
       return;
     }
 
-    case 'J': push(make_int(static_cast<int32_t>(cur_.u32()))); return;  // BININT
-    case 'K': push(make_int(cur_.u8())); return;                         // BININT1
-    case 'M': push(make_int(cur_.u16())); return;                        // BININT2
-    case 0x8a: push(make_long(cur_.u8())); return;                       // LONG1
-    case 0x8b: push(make_long(cur_.u32())); return;                      // LONG4
+    case 'J':
+      push(make_int(static_cast<int32_t>(cur_.u32())));
+      return;  // BININT
+    case 'K':
+      push(make_int(cur_.u8()));
+      return;  // BININT1
+    case 'M':
+      push(make_int(cur_.u16()));
+      return;  // BININT2
+    case 0x8a:
+      push(make_long(cur_.u8()));
+      return;  // LONG1
+    case 0x8b:
+      push(make_long(cur_.u32()));
+      return;    // LONG4
     case 'G': {  // BINFLOAT: big-endian IEEE double
       const auto b = cur_.bytes(8);
       uint64_t bits = 0;
@@ -128,26 +152,50 @@ void PickleVm::step(uint8_t op) {
       push(v);
       return;
     }
-    case 'X': push(make_string(cur_.u32(), false)); return;   // BINUNICODE
-    case 0x8c: push(make_string(cur_.u8(), false)); return;   // SHORT_BINUNICODE
-    case 0x8d: push(make_string(cur_.u64(), false)); return;  // BINUNICODE8
-    case 'B': push(make_string(cur_.u32(), true)); return;    // BINBYTES
-    case 'C': push(make_string(cur_.u8(), true)); return;     // SHORT_BINBYTES
-    case 0x8e: push(make_string(cur_.u64(), true)); return;   // BINBYTES8
-    case 'N': push(make(K::kNone)); return;                   // NONE
-    case 0x88:                                                // NEWTRUE
-    case 0x89: {                                              // NEWFALSE
+    case 'X':
+      push(make_string(cur_.u32(), false));
+      return;  // BINUNICODE
+    case 0x8c:
+      push(make_string(cur_.u8(), false));
+      return;  // SHORT_BINUNICODE
+    case 0x8d:
+      push(make_string(cur_.u64(), false));
+      return;  // BINUNICODE8
+    case 'B':
+      push(make_string(cur_.u32(), true));
+      return;  // BINBYTES
+    case 'C':
+      push(make_string(cur_.u8(), true));
+      return;  // SHORT_BINBYTES
+    case 0x8e:
+      push(make_string(cur_.u64(), true));
+      return;  // BINBYTES8
+    case 'N':
+      push(make(K::kNone));
+      return;     // NONE
+    case 0x88:    // NEWTRUE
+    case 0x89: {  // NEWFALSE
       PickleValue* v = make(K::kBool);
       v->i = op == 0x88;
       push(v);
       return;
     }
 
-    case 'q': memo_put(cur_.u8()); return;         // BINPUT
-    case 'r': memo_put(cur_.u32()); return;        // LONG_BINPUT
-    case 0x94: memo_put(memo_.size()); return;     // MEMOIZE
-    case 'h': push(memo_get(cur_.u8())); return;   // BINGET
-    case 'j': push(memo_get(cur_.u32())); return;  // LONG_BINGET
+    case 'q':
+      memo_put(cur_.u8());
+      return;  // BINPUT
+    case 'r':
+      memo_put(cur_.u32());
+      return;  // LONG_BINPUT
+    case 0x94:
+      memo_put(memo_.size());
+      return;  // MEMOIZE
+    case 'h':
+      push(memo_get(cur_.u8()));
+      return;  // BINGET
+    case 'j':
+      push(memo_get(cur_.u32()));
+      return;  // LONG_BINGET
 
     case '.':  // STOP
       result_ = pop();

@@ -150,7 +150,8 @@ PickleValue* PickleVm::reduce(PickleValue* callable, PickleValue* args) {
       }
       return reduce(a[0], a[2]);
 
-    default: unsupported("calling " + callable->s + " is not supported");
+    default:
+      unsupported("calling " + callable->s + " is not supported");
   }
 }
 

@@ -24,19 +24,32 @@ constexpr uint64_t kMaxLine = 256;  // GLOBAL's module and name lines
 const char* pickle_kind_name(PickleValue::Kind kind) {
   using K = PickleValue::Kind;
   switch (kind) {
-    case K::kNone: return "None";
-    case K::kBool: return "bool";
-    case K::kInt: return "int";
-    case K::kFloat: return "float";
-    case K::kString: return "str";
-    case K::kBytes: return "bytes";
-    case K::kTuple: return "tuple";
-    case K::kList: return "list";
-    case K::kDict: return "dict";
-    case K::kSet: return "set";
-    case K::kGlobal: return "global";
-    case K::kStorage: return "storage";
-    case K::kTensor: return "tensor";
+    case K::kNone:
+      return "None";
+    case K::kBool:
+      return "bool";
+    case K::kInt:
+      return "int";
+    case K::kFloat:
+      return "float";
+    case K::kString:
+      return "str";
+    case K::kBytes:
+      return "bytes";
+    case K::kTuple:
+      return "tuple";
+    case K::kList:
+      return "list";
+    case K::kDict:
+      return "dict";
+    case K::kSet:
+      return "set";
+    case K::kGlobal:
+      return "global";
+    case K::kStorage:
+      return "storage";
+    case K::kTensor:
+      return "tensor";
   }
   return "?";
 }

@@ -58,13 +58,16 @@ Json parse_json(std::string_view text, const std::string& label) {
         if (depth > kMaxJsonDepth) fail(label, "nested deeper than a safetensors header can be");
         if (event == Json::parse_event_t::object_start) open_objects.emplace_back();
         break;
-      case Json::parse_event_t::object_end: open_objects.pop_back(); break;
+      case Json::parse_event_t::object_end:
+        open_objects.pop_back();
+        break;
       case Json::parse_event_t::key:
         if (!open_objects.back().insert(parsed.get<std::string>()).second) {
           fail(label, "duplicate key " + in_quotes(parsed.get<std::string>()));
         }
         break;
-      default: break;
+      default:
+        break;
     }
     return true;
   };
