@@ -135,6 +135,37 @@ TEST_P(KernelTables, ElementwiseMatchesDoubleFormulas) {
   for (size_t i = 0; i < s.size(); ++i) EXPECT_NEAR(s[i], e[i] / sum, 1e-6);
 }
 
+TEST_P(KernelTables, AttentionMatchesDoubleReference) {
+  const KernelTable& kt = *GetParam();
+  std::mt19937 rng(11);
+  for (int64_t d : {64, 40, 16}) {
+    for (int64_t n : {1, 2, 17, 130}) {
+      const int64_t stride = 3 * d + 5;  // keys and values interleaved like a fused qkv
+      const auto q = random_vec(d, rng), kv = random_vec(n * stride + 2 * d, rng),
+                 bias = random_vec(n, rng, 3.0f);
+      std::vector<float> scores(n), out(d);
+      for (bool with_bias : {false, true}) {
+        kt.attend(q.data(), kv.data(), stride, kv.data() + d, stride, n,
+                  with_bias ? bias.data() : nullptr, d, scores.data(), out.data());
+        std::vector<double> p(n);
+        double mx = -1e300, sum = 0;
+        for (int64_t j = 0; j < n; ++j) {
+          double s = with_bias ? bias[j] : 0.0;
+          for (int64_t i = 0; i < d; ++i) s += double(q[i]) * kv[j * stride + i];
+          p[j] = s;
+          mx = std::max(mx, s);
+        }
+        for (auto& x : p) sum += x = std::exp(x - mx);
+        for (int64_t i = 0; i < d; ++i) {
+          double ref = 0;
+          for (int64_t j = 0; j < n; ++j) ref += p[j] / sum * kv[j * stride + d + i];
+          ASSERT_NEAR(out[i], ref, 2e-5) << kt.isa << " d=" << d << " n=" << n;
+        }
+      }
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(AllIsas, KernelTables, ::testing::ValuesIn(available_kernels()),
                          [](const auto& info) { return std::string(info.param->isa); });
 

@@ -56,6 +56,38 @@ void gelu_new_mul16(const float* gate, const float* up, int64_t n, float* out) {
   for (; i < n; ++i) out[i] = gelu_new_one(gate[i]) * up[i];
 }
 
+// Attention for the head size every CharsiuG2P model uses (64): the query
+// and the output stay in registers across all keys. Other sizes take the
+// portable version.
+void attend16(const float* q, const float* k, int64_t k_stride, const float* v, int64_t v_stride,
+              int64_t n, const float* bias, int64_t d, float* scores, float* out) {
+  if (d != 64) return attend(q, k, k_stride, v, v_stride, n, bias, d, scores, out);
+  const __m512 q0 = _mm512_loadu_ps(q), q1 = _mm512_loadu_ps(q + 16), q2 = _mm512_loadu_ps(q + 32),
+               q3 = _mm512_loadu_ps(q + 48);
+  for (int64_t j = 0; j < n; ++j) {
+    const float* kj = k + j * k_stride;
+    __m512 acc = _mm512_mul_ps(q0, _mm512_loadu_ps(kj));
+    acc = _mm512_fmadd_ps(q1, _mm512_loadu_ps(kj + 16), acc);
+    acc = _mm512_fmadd_ps(q2, _mm512_loadu_ps(kj + 32), acc);
+    acc = _mm512_fmadd_ps(q3, _mm512_loadu_ps(kj + 48), acc);
+    scores[j] = _mm512_reduce_add_ps(acc) + (bias ? bias[j] : 0.0f);
+  }
+  softmax(scores, n);
+  __m512 o0 = _mm512_setzero_ps(), o1 = o0, o2 = o0, o3 = o0;
+  for (int64_t j = 0; j < n; ++j) {
+    const __m512 p = _mm512_set1_ps(scores[j]);
+    const float* vj = v + j * v_stride;
+    o0 = _mm512_fmadd_ps(p, _mm512_loadu_ps(vj), o0);
+    o1 = _mm512_fmadd_ps(p, _mm512_loadu_ps(vj + 16), o1);
+    o2 = _mm512_fmadd_ps(p, _mm512_loadu_ps(vj + 32), o2);
+    o3 = _mm512_fmadd_ps(p, _mm512_loadu_ps(vj + 48), o3);
+  }
+  _mm512_storeu_ps(out, o0);
+  _mm512_storeu_ps(out + 16, o1);
+  _mm512_storeu_ps(out + 32, o2);
+  _mm512_storeu_ps(out + 48, o3);
+}
+
 void gelu_new16(const float* x, int64_t n, float* out) {
   int64_t i = 0;
   for (; i + 16 <= n; i += 16) _mm512_storeu_ps(out + i, gelu16(_mm512_loadu_ps(x + i)));
@@ -64,7 +96,16 @@ void gelu_new16(const float* x, int64_t n, float* out) {
 
 // 32 zmm registers: 6 rows x 2 vectors x 2 K-halves of accumulators + 2 B
 // vectors; the A broadcasts fold into the FMAs as memory operands.
-inline constexpr int kMaxRows = 6;
+#ifndef CHRT_AVX512_ROWS
+#define CHRT_AVX512_ROWS 6
+#endif
+#ifndef CHRT_PREFETCH_K
+#define CHRT_PREFETCH_K 16
+#endif
+#ifndef CHRT_AVX512_SPLIT
+#define CHRT_AVX512_SPLIT 2
+#endif
+inline constexpr int kMaxRows = CHRT_AVX512_ROWS;
 
 inline __m512 load16(const float* b) { return _mm512_loadu_ps(b); }
 inline __m512 load16(const uint16_t* b) {
@@ -82,7 +123,7 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
   // row keeps 4 independent FMA chains in flight. Every tile height uses the
   // same split: a row's sum must not depend on how many rows share its
   // tile, or a word's output would depend on its batch.
-  constexpr int S = 2;
+  constexpr int S = CHRT_AVX512_SPLIT;
   __m512 acc[S][MR][2];
   for (int s = 0; s < S; ++s)
     for (int i = 0; i < MR; ++i) acc[s][i][0] = acc[s][i][1] = _mm512_setzero_ps();
@@ -91,7 +132,7 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
     // Few rows means the weights stream from L3 faster than they are used:
     // ask for them well ahead (hardware prefetch alone reaches ~20 GB/s).
     if constexpr (MR <= 2)
-      _mm_prefetch(reinterpret_cast<const char*>(b + (k + 16) * kPanelWidth), _MM_HINT_T0);
+      _mm_prefetch(reinterpret_cast<const char*>(b + (k + CHRT_PREFETCH_K) * kPanelWidth), _MM_HINT_T0);
     for (int s = 0; s < S; ++s) {
       const BT* bk = b + (k + s) * kPanelWidth;
       const __m512 b0 = load16(bk), b1 = load16(bk + 16);
@@ -134,6 +175,58 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
   }
 }
 
+// One row against kRowPanels consecutive panels at once: a single row (a
+// word decoded alone) is bound by how fast weights stream in, and several
+// panels in flight keep more memory requests outstanding than one. Same
+// even/odd split and combination order as micro<1>, so results are
+// bit-identical to it.
+inline constexpr int kRowPanels = 4;
+
+template <class BT>
+void row_multi(const float* a, const BT* b, int64_t panel_stride, int panels, int64_t kc, float* c,
+               int64_t n_left, bool load_c) {
+  __m512 acc[2][kRowPanels][2];
+  for (int s = 0; s < 2; ++s)
+    for (int p = 0; p < kRowPanels; ++p) acc[s][p][0] = acc[s][p][1] = _mm512_setzero_ps();
+  int64_t k = 0;
+  for (; k + 2 <= kc; k += 2) {
+    for (int s = 0; s < 2; ++s) {
+      const __m512 av = _mm512_set1_ps(a[k + s]);
+      for (int p = 0; p < kRowPanels; ++p) {
+        if (p >= panels) break;
+        const BT* bk = b + p * panel_stride + (k + s) * kPanelWidth;
+        acc[s][p][0] = _mm512_fmadd_ps(av, load16(bk), acc[s][p][0]);
+        acc[s][p][1] = _mm512_fmadd_ps(av, load16(bk + 16), acc[s][p][1]);
+      }
+    }
+  }
+  for (; k < kc; ++k) {
+    const __m512 av = _mm512_set1_ps(a[k]);
+    for (int p = 0; p < panels; ++p) {
+      const BT* bk = b + p * panel_stride + k * kPanelWidth;
+      acc[0][p][0] = _mm512_fmadd_ps(av, load16(bk), acc[0][p][0]);
+      acc[0][p][1] = _mm512_fmadd_ps(av, load16(bk + 16), acc[0][p][1]);
+    }
+  }
+  for (int p = 0; p < panels; ++p) {
+    const int64_t nvalid = std::min<int64_t>(kPanelWidth, n_left - p * kPanelWidth);
+    const __mmask16 m0 = nvalid >= 16 ? static_cast<__mmask16>(0xFFFF)
+                                      : static_cast<__mmask16>((1u << nvalid) - 1);
+    const __mmask16 m1 = nvalid >= 32   ? static_cast<__mmask16>(0xFFFF)
+                         : nvalid <= 16 ? static_cast<__mmask16>(0)
+                                        : static_cast<__mmask16>((1u << (nvalid - 16)) - 1);
+    float* cp = c + p * kPanelWidth;
+    __m512 r0 = _mm512_add_ps(acc[0][p][0], acc[1][p][0]);
+    __m512 r1 = _mm512_add_ps(acc[0][p][1], acc[1][p][1]);
+    if (load_c) {
+      r0 = _mm512_add_ps(r0, _mm512_maskz_loadu_ps(m0, cp));
+      r1 = _mm512_add_ps(r1, _mm512_maskz_loadu_ps(m1, cp + 16));
+    }
+    _mm512_mask_storeu_ps(cp, m0, r0);
+    _mm512_mask_storeu_ps(cp + 16, m1, r1);
+  }
+}
+
 #include "gemm_driver.inc"
 
 }  // namespace avx512_isa
@@ -145,6 +238,7 @@ const KernelTable& avx512_kernels() {
     KernelTable t = CHRT_KERNEL_TABLE("avx512");
     t.gelu_new = gelu_new16;
     t.gelu_new_mul = gelu_new_mul16;
+    t.attend = attend16;
     return t;
   }();
   return table;

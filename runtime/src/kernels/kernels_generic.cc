@@ -49,6 +49,11 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
   }
 }
 
+// No multi-panel single-row path here (see the AVX-512 file).
+inline constexpr int kRowPanels = 1;
+template <class BT>
+void row_multi(const float*, const BT*, int64_t, int, int64_t, float*, int64_t, bool) {}
+
 #include "gemm_driver.inc"
 
 }  // namespace generic_isa
