@@ -16,3 +16,19 @@ for san in address,undefined thread; do
   TSAN_OPTIONS="halt_on_error=1" ASAN_OPTIONS="detect_leaks=1" \
     ctest --test-dir "$dir" --output-on-failure -j"$jobs" -E 'GoldenFixture'
 done
+
+# Fuzz the parsers (weight files, config.json, UTF-8 handling) for a bounded
+# time each, from the committed seed corpora. The sanitizers in the fuzz
+# build (address, undefined) are applied by the fuzz targets themselves.
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DCHARSIUG2P_FUZZ=ON \
+  -DCHARSIUG2P_BUILD_TESTS=OFF -DCHARSIUG2P_BUILD_BENCH=OFF -DCHARSIUG2P_EMBED_DEFAULT_MODEL=OFF >/dev/null
+cmake --build build-fuzz --target fuzz_weights fuzz_model_inputs
+for target in weights model_inputs; do
+  corpus=$(mktemp -d)
+  dict=(); [ -f tests/fuzz/$target.dict ] && dict=(-dict=tests/fuzz/$target.dict)
+  ./build-fuzz/tests/fuzz/fuzz_$target "${dict[@]}" -max_total_time="${FUZZ_SECONDS:-30}" \
+    -print_final_stats=1 "$corpus" tests/fuzz/corpus_$target 2>&1 | grep -E "^stat::number_of_executed_units|Done"
+  rm -rf "$corpus"
+done
+echo "fuzzing: no crashes"

@@ -4,14 +4,25 @@
 
 #include "kernel_table.h"
 
+#if defined(__x86_64__) || defined(_M_X64)
+#include <cpuid.h>
+#endif
+
 namespace chrt::detail {
+
+#if defined(__x86_64__) || defined(_M_X64)
+// CPUID leaf 1, ECX bit 29 (clang's __builtin_cpu_supports has no "f16c").
+static bool has_f16c() {
+  unsigned eax, ebx, ecx, edx;
+  return __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & (1u << 29)) != 0;
+}
+#endif
 
 std::vector<const KernelTable*> available_kernels() {
   std::vector<const KernelTable*> out{&generic_kernels()};
 #if defined(__x86_64__) || defined(_M_X64)
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
-      __builtin_cpu_supports("f16c"))
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && has_f16c())
     out.push_back(&avx2_kernels());
   if (__builtin_cpu_supports("avx512f")) out.push_back(&avx512_kernels());
 #endif

@@ -2,7 +2,9 @@
 // only after a CPUID check.
 // GCC 12 flags the deliberately undefined source operand inside
 // _mm512_cvtph_ps as maybe-uninitialized: a false positive in its header.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <immintrin.h>
 
 #include <algorithm>
@@ -96,16 +98,7 @@ void gelu_new16(const float* x, int64_t n, float* out) {
 
 // 32 zmm registers: 6 rows x 2 vectors x 2 K-halves of accumulators + 2 B
 // vectors; the A broadcasts fold into the FMAs as memory operands.
-#ifndef CHRT_AVX512_ROWS
-#define CHRT_AVX512_ROWS 6
-#endif
-#ifndef CHRT_PREFETCH_K
-#define CHRT_PREFETCH_K 16
-#endif
-#ifndef CHRT_AVX512_SPLIT
-#define CHRT_AVX512_SPLIT 2
-#endif
-inline constexpr int kMaxRows = CHRT_AVX512_ROWS;
+inline constexpr int kMaxRows = 6;
 
 inline __m512 load16(const float* b) { return _mm512_loadu_ps(b); }
 inline __m512 load16(const uint16_t* b) {
@@ -123,16 +116,12 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
   // row keeps 4 independent FMA chains in flight. Every tile height uses the
   // same split: a row's sum must not depend on how many rows share its
   // tile, or a word's output would depend on its batch.
-  constexpr int S = CHRT_AVX512_SPLIT;
+  constexpr int S = 2;
   __m512 acc[S][MR][2];
   for (int s = 0; s < S; ++s)
     for (int i = 0; i < MR; ++i) acc[s][i][0] = acc[s][i][1] = _mm512_setzero_ps();
   int64_t k = 0;
   for (; k + S <= kc; k += S) {
-    // Few rows means the weights stream from L3 faster than they are used:
-    // ask for them well ahead (hardware prefetch alone reaches ~20 GB/s).
-    if constexpr (MR <= 2)
-      _mm_prefetch(reinterpret_cast<const char*>(b + (k + CHRT_PREFETCH_K) * kPanelWidth), _MM_HINT_T0);
     for (int s = 0; s < S; ++s) {
       const BT* bk = b + (k + s) * kPanelWidth;
       const __m512 b0 = load16(bk), b1 = load16(bk + 16);
@@ -210,8 +199,8 @@ void row_multi(const float* a, const BT* b, int64_t panel_stride, int panels, in
   }
   for (int p = 0; p < panels; ++p) {
     const int64_t nvalid = std::min<int64_t>(kPanelWidth, n_left - p * kPanelWidth);
-    const __mmask16 m0 = nvalid >= 16 ? static_cast<__mmask16>(0xFFFF)
-                                      : static_cast<__mmask16>((1u << nvalid) - 1);
+    const __mmask16 m0 =
+        nvalid >= 16 ? static_cast<__mmask16>(0xFFFF) : static_cast<__mmask16>((1u << nvalid) - 1);
     const __mmask16 m1 = nvalid >= 32   ? static_cast<__mmask16>(0xFFFF)
                          : nvalid <= 16 ? static_cast<__mmask16>(0)
                                         : static_cast<__mmask16>((1u << (nvalid - 16)) - 1);
