@@ -34,7 +34,11 @@ struct chrt_pool {
     for (;;) {
       const int64_t t = next.fetch_add(1, std::memory_order_relaxed);
       if (t >= n_tasks) return;
-      fn(ctx, t, worker);
+      try {
+        fn(ctx, t, worker);
+      } catch (...) {  // a C++ caller's task threw: report it, never terminate
+        failed.store(true);
+      }
     }
   }
 
@@ -95,6 +99,7 @@ CHRT_API int chrt_pool_run(chrt_pool* pool, int64_t n_tasks, chrt_task_fn fn, vo
     pool->ctx = ctx;
     pool->n_tasks = n_tasks;
     pool->next.store(0);
+    pool->failed.store(false);
     pool->busy = static_cast<int32_t>(pool->workers.size());
     ++pool->generation;
   }
@@ -102,6 +107,8 @@ CHRT_API int chrt_pool_run(chrt_pool* pool, int64_t n_tasks, chrt_task_fn fn, vo
   pool->work(0);
   std::unique_lock lock(pool->m);
   pool->done_cv.wait(lock, [&] { return pool->busy == 0; });
+  if (pool->failed.load())
+    return set_error(CHRT_ERR_INTERNAL, "chrt_pool_run: a task threw an exception");
   return CHRT_OK;
 }
 
