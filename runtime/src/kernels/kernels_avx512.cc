@@ -105,6 +105,13 @@ inline __m512 load16(const uint16_t* b) {
   return _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(b)));
 }
 
+// Mask of the first `valid` of 16 lanes (valid may be <= 0 or >= 16).
+inline __mmask16 lane_mask(int64_t valid) {
+  return valid >= 16  ? static_cast<__mmask16>(0xFFFF)
+         : valid <= 0 ? static_cast<__mmask16>(0)
+                      : static_cast<__mmask16>((1u << valid) - 1);
+}
+
 void widen(const uint16_t* src, int64_t n, float* dst) {
   for (int64_t i = 0; i < n; i += 16) _mm512_store_ps(dst + i, load16(src + i));
 }
@@ -147,11 +154,7 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
       acc[0][i][1] = _mm512_add_ps(acc[0][i][1], acc[1][i][1]);
     }
   }
-  const __mmask16 m0 =
-      nvalid >= 16 ? static_cast<__mmask16>(0xFFFF) : static_cast<__mmask16>((1u << nvalid) - 1);
-  const __mmask16 m1 = nvalid >= 32   ? static_cast<__mmask16>(0xFFFF)
-                       : nvalid <= 16 ? static_cast<__mmask16>(0)
-                                      : static_cast<__mmask16>((1u << (nvalid - 16)) - 1);
+  const __mmask16 m0 = lane_mask(nvalid), m1 = lane_mask(nvalid - 16);
   for (int i = 0; i < MR; ++i) {
     float* ci = c + i * ldc;
     __m512 r0 = acc[0][i][0], r1 = acc[0][i][1];
@@ -199,11 +202,7 @@ void row_multi(const float* a, const BT* b, int64_t panel_stride, int panels, in
   }
   for (int p = 0; p < panels; ++p) {
     const int64_t nvalid = std::min<int64_t>(kPanelWidth, n_left - p * kPanelWidth);
-    const __mmask16 m0 =
-        nvalid >= 16 ? static_cast<__mmask16>(0xFFFF) : static_cast<__mmask16>((1u << nvalid) - 1);
-    const __mmask16 m1 = nvalid >= 32   ? static_cast<__mmask16>(0xFFFF)
-                         : nvalid <= 16 ? static_cast<__mmask16>(0)
-                                        : static_cast<__mmask16>((1u << (nvalid - 16)) - 1);
+    const __mmask16 m0 = lane_mask(nvalid), m1 = lane_mask(nvalid - 16);
     float* cp = c + p * kPanelWidth;
     __m512 r0 = _mm512_add_ps(acc[0][p][0], acc[1][p][0]);
     __m512 r1 = _mm512_add_ps(acc[0][p][1], acc[1][p][1]);
