@@ -93,8 +93,7 @@ int run_words(const Model& model, const Options& o) {
     if (o.lang.empty()) {
       const size_t tab = line.find('\t');
       if (tab == std::string::npos) {
-        e.lang = "unk";
-        e.word = line;
+        e.word = line;  // echoed with an empty language column
         e.parse_error = "expected lang<TAB>word (or pass --lang CODE)";
       } else {
         e.lang = line.substr(0, tab);
