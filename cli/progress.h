@@ -10,7 +10,8 @@ class Progress {
  public:
   explicit Progress(bool wanted);
   ~Progress();
-  void update(size_t done);
+  // Redraws at most every 200 ms unless `final`, which always draws.
+  void update(size_t done, bool final = false);
 
  private:
   bool enabled_;

@@ -106,6 +106,7 @@ int run_words(const Model& model, const Options& o) {
     if (chunk.size() >= limit) status = std::max(status, flush(model, o, chunk, progress, done));
   }
   if (!chunk.empty()) status = std::max(status, flush(model, o, chunk, progress, done));
+  progress.update(done, true);
   return status;
 }
 
