@@ -41,7 +41,9 @@ struct Job {
 
 void run_batch(void* ctx, int64_t task, int32_t worker) {
   Job& job = *static_cast<Job*>(ctx);
-  const auto [begin, end] = job.batches[task];
+  // Longest words first: the costliest batches start early, so threads
+  // finish together instead of one waiting on a long last batch.
+  const auto [begin, end] = job.batches[job.batches.size() - 1 - static_cast<size_t>(task)];
   TokenBatch batch;
   for (size_t i = begin; i < end; ++i) batch.add((*job.items)[i].ids, (*job.items)[i].max_new);
   try {
