@@ -67,6 +67,9 @@ std::vector<WordOutcome> Engine::phonemize(std::span<const std::string_view> wor
                                            std::span<const std::string_view> langs,
                                            const CallOptions& o) const {
   validate_options(o);
+  if (langs.size() != 1 && langs.size() != words.size())
+    throw ModelError(CHARSIUG2P_ERR_INVALID_ARGUMENT,
+                     "give one language for all words or one per word");
   std::vector<WordOutcome> out(words.size());
   std::vector<Item> items;
   items.reserve(words.size());
