@@ -1,36 +1,13 @@
 #include "tokenizer.h"
 
+#include "chrt/runtime.h"
+
 namespace charsiug2p::detail {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at s[i], or -(number of bytes
-// forming the maximal invalid subpart) as Python's decoder skips them.
 int utf8_sequence(std::string_view s, size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  int need;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 1;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 2;
-    if (b0 == 0xE0) lo = 0xA0;  // overlong
-    if (b0 == 0xED) hi = 0x9F;  // surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 3;
-    if (b0 == 0xF0) lo = 0x90;  // overlong
-    if (b0 == 0xF4) hi = 0x8F;  // > U+10FFFF
-  } else {
-    return -1;
-  }
-  for (int k = 1; k <= need; ++k) {
-    if (i + k >= s.size()) return -k;
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    const unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-    if (b < l || b > h) return -k;
-  }
-  return need + 1;
+  return chrt_utf8_sequence(s.data() + i, s.size() - i);
 }
 
 }  // namespace

@@ -93,6 +93,15 @@ CHRT_API const void* chrt_instance(void);
  * "scalar". Static string. */
 CHRT_API const char* chrt_kernel_isa(void);
 
+/* -------------------------------------------------------------------- text */
+
+/* Length (1..4) of the well-formed UTF-8 sequence at the start of s (size
+ * bytes available); or, when it is malformed, -(bytes of its maximal invalid
+ * subpart), the unit CPython's decoder skips with errors="ignore" (so the
+ * next scan starts after it); 0 when size is 0. Rejects overlongs,
+ * surrogates and code points past U+10FFFF. */
+CHRT_API int32_t chrt_utf8_sequence(const char* s, size_t size);
+
 /* ------------------------------------------------------------------ tensors */
 
 typedef enum chrt_dtype {
