@@ -162,7 +162,7 @@ CHARSIUG2P_API uint32_t charsiug2p_version(void) {
          CHARSIUG2P_VERSION_PATCH;
 }
 
-CHARSIUG2P_API const char* charsiug2p_version_string(void) { return "0.1.0"; }
+CHARSIUG2P_API const char* charsiug2p_version_string(void) { return "0.2.0"; }
 CHARSIUG2P_API uint32_t charsiug2p_runtime_version(void) { return chrt_version(); }
 CHARSIUG2P_API const void* charsiug2p_runtime_instance(void) { return chrt_instance(); }
 
