@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "charsiug2p/charsiug2p.hpp"
 #include "options.h"
 
@@ -8,6 +10,10 @@ namespace charsiug2p::cli {
 // Each returns the process exit status: 0 all good, 1 failure, 2 some words failed.
 int run_words(const Model& model, const Options& options);
 int run_eval(const Model& model, const Options& options);
+// lexicon build | info | lookup (no model needed).
+int run_lexicon(const Options& options);
+// The --lexicon / --lexicon-tsv file, if any (throws Error when bad).
+std::optional<Lexicon> load_lexicon(const Options& options);
 
 // The model named by --model, or the embedded default one.
 Model load_model(const Options& options);

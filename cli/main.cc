@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <exception>
 #include <stdexcept>
+#include <string_view>
 
 #include "commands.h"
 #include "default_model.h"
@@ -45,12 +46,22 @@ int main(int argc, char** argv) {
       std::printf("%s\n", charsiug2p_language_code(i));
     return 0;
   }
+  if (o.command == "phoneme-sets") {
+    for (size_t i = 0; i < charsiug2p_phoneme_set_count(); ++i)
+      std::printf(
+          "%s%s\n", charsiug2p_phoneme_set_name(i),
+          std::string_view(charsiug2p_phoneme_set_name(i)) == CHARSIUG2P_PHONEME_SET_RECOMMENDED
+              ? "\t(recommended)"
+              : "");
+    return 0;
+  }
   if (o.command == "run" && o.words.empty() && o.input.empty() && o.lang.empty() &&
       isatty_stdin()) {
     std::fputs(usage(), stderr);
     return 1;
   }
   try {
+    if (o.command == "lexicon") return run_lexicon(o);
     const charsiug2p::Model model = load_model(o);
     return o.command == "eval" ? run_eval(model, o) : run_words(model, o);
   } catch (const charsiug2p::Error& e) {

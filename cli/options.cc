@@ -14,7 +14,13 @@ const char* usage() {
   charsiug2p [options] --lang CODE -i FILE     one word per line (FILE "-" = stdin)
   charsiug2p [options] -i FILE                 lines of lang<TAB>word
   charsiug2p eval --data DIR [options]         PER/WER on DIR/<lang>.tsv (word<TAB>pron)
+  charsiug2p lexicon build -o OUT.g2plex [--lang CODE] [--duplicates error|first|last] TSV...
+                                               compile lexicon TSVs (lang<TAB>word<TAB>pron,
+                                               or word<TAB>pron with --lang)
+  charsiug2p lexicon info FILE.g2plex          entries, size and load time
+  charsiug2p lexicon lookup FILE.g2plex --lang CODE WORD...
   charsiug2p languages                         list the known language codes
+  charsiug2p phoneme-sets                      list the --phoneme-set names
   charsiug2p version
 
 options:
@@ -28,6 +34,13 @@ options:
   --threads N            worker threads (default 1; 0 = all cores)
   --batch-size N         words decoded together (default 64)
   --no-progress          no progress display (it is shown only on a terminal anyway)
+  --lexicon FILE         compiled lexicon (lexicon build); its entries win over the model
+  --lexicon-tsv FILE     the same from a lexicon TSV, compiled at start-up
+  --phoneme-set NAME     convert to Kokoro/misaki phonemes, e.g. ipa-flap-vowel-reduced
+                         (recommended); see 'charsiug2p phoneme-sets'
+  --phoneme-region R     auto (GB for eng-uk, else US), us or gb
+  --cache-mb N           word cache size in MiB (default 16; 0: none)
+  --cache-stats          print the cache's hits and misses on stderr at the end
   eval only:
   --data DIR             folder of <lang>.tsv files
   --cap-output N         cap outputs at N bytes; 19 reproduces the published scores
@@ -57,6 +70,19 @@ int to_int(std::string_view flag, const std::string& value, int lo, int hi) {
   return static_cast<int>(v);
 }
 
+// The index of value in choices (matching the C enums' order).
+int to_choice(std::string_view flag, const std::string& value,
+              std::initializer_list<std::string_view> choices) {
+  int i = 0;
+  std::string list;
+  for (std::string_view c : choices) {
+    if (c == value) return i;
+    if (i++ > 0) list += '|';
+    list += c;
+  }
+  throw std::invalid_argument(std::string(flag) + " expects " + list + ", got '" + value + "'");
+}
+
 }  // namespace
 
 Options parse_options(int argc, char** argv) {
@@ -64,9 +90,18 @@ Options parse_options(int argc, char** argv) {
   int i = 1;
   if (argc > 1) {
     const std::string_view first = argv[1];
-    if (first == "eval" || first == "languages" || first == "version" || first == "help") {
+    if (first == "eval" || first == "languages" || first == "version" || first == "help" ||
+        first == "phoneme-sets") {
       o.command = std::string(first);
       i = 2;
+    } else if (first == "lexicon") {
+      o.command = "lexicon";
+      if (argc < 3) throw std::invalid_argument("lexicon needs build, info or lookup");
+      o.lexicon_action = argv[2];
+      if (o.lexicon_action != "build" && o.lexicon_action != "info" && o.lexicon_action != "lookup")
+        throw std::invalid_argument("lexicon needs build, info or lookup, got '" +
+                                    o.lexicon_action + "'");
+      i = 3;
     }
   }
   for (; i < argc; ++i) {
@@ -105,6 +140,22 @@ Options parse_options(int argc, char** argv) {
       o.batch_size = to_int(a, value(), 1, 4096);
     } else if (a == "--cap-output") {
       o.cap_output = to_int(a, value(), 1, 65536);
+    } else if (a == "--lexicon") {
+      o.lexicon = value();
+    } else if (a == "--lexicon-tsv") {
+      o.lexicon_tsv = value();
+    } else if (a == "--phoneme-set") {
+      o.phoneme_set = value();
+    } else if (a == "--phoneme-region") {
+      o.region = to_choice(a, value(), {"auto", "us", "gb"});
+    } else if (a == "--cache-mb") {
+      o.cache_mb = to_int(a, value(), 0, 65536);
+    } else if (a == "--cache-stats") {
+      o.cache_stats = true;
+    } else if (a == "-o" || a == "--output") {
+      o.output = value();
+    } else if (a == "--duplicates") {
+      o.duplicates = to_choice(a, value(), {"error", "first", "last"});
     } else if (a == "--") {
       for (++i; i < argc; ++i) o.words.emplace_back(argv[i]);
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
@@ -119,6 +170,16 @@ Options parse_options(int argc, char** argv) {
     throw std::invalid_argument("give words as arguments or --input, not both");
   if (o.command == "eval" && o.data_dir.empty())
     throw std::invalid_argument("eval needs --data DIR");
+  if (!o.lexicon.empty() && !o.lexicon_tsv.empty())
+    throw std::invalid_argument("give --lexicon or --lexicon-tsv, not both");
+  if (o.command == "lexicon" && o.lexicon_action == "build" && o.output.empty())
+    throw std::invalid_argument("lexicon build needs -o OUT.g2plex");
+  if (o.command == "lexicon" && o.words.empty())
+    throw std::invalid_argument("lexicon " + o.lexicon_action + " needs " +
+                                (o.lexicon_action == "build" ? "TSV files" : "a lexicon file"));
+  if (o.command == "lexicon" && o.lexicon_action == "lookup" &&
+      (o.lang.empty() || o.words.size() < 2))
+    throw std::invalid_argument("lexicon lookup needs FILE, --lang CODE and words");
   return o;
 }
 
@@ -129,6 +190,8 @@ charsiug2p_options to_call_options(const Options& o) {
   c.num_threads = o.threads;
   c.batch_size = o.batch_size;
   c.max_input_bytes = o.max_input_bytes;
+  c.phoneme_region = o.region;
+  c.phoneme_set = o.phoneme_set.empty() ? nullptr : o.phoneme_set.c_str();
   return c;
 }
 

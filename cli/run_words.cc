@@ -27,9 +27,8 @@ size_t chunk_size(const Options& o) {
   return static_cast<size_t>(o.batch_size) * static_cast<size_t>(o.threads) * 8;
 }
 
-int flush(const Model& model, const Options& o, std::vector<Entry>& chunk, Progress& progress,
-          size_t& done) {
-  const charsiug2p_options call = to_call_options(o);
+int flush(const Model& model, const Options& o, const charsiug2p_options& call,
+          std::vector<Entry>& chunk, Progress& progress, size_t& done) {
   std::vector<const char*> words, langs;
   for (const Entry& e : chunk) {
     words.push_back(e.word.c_str());
@@ -62,16 +61,26 @@ int flush(const Model& model, const Options& o, std::vector<Entry>& chunk, Progr
   return status;
 }
 
-}  // namespace
+void print_cache_stats(const Cache& cache) {
+  const uint64_t h = cache.hits(), m = cache.misses();
+  std::fprintf(stderr,
+               "charsiug2p: cache: %llu hits, %llu misses (%.1f%% hits), %llu entries, %llu of "
+               "%llu bytes\n",
+               static_cast<unsigned long long>(h), static_cast<unsigned long long>(m),
+               h + m ? 100.0 * double(h) / double(h + m) : 0.0,
+               static_cast<unsigned long long>(cache.entries()),
+               static_cast<unsigned long long>(cache.bytes()),
+               static_cast<unsigned long long>(cache.max_bytes()));
+}
 
-int run_words(const Model& model, const Options& o) {
+int read_and_run(const Model& model, const Options& o, const charsiug2p_options& call) {
   Progress progress(o.progress && o.words.empty());
   size_t done = 0;
   int status = 0;
   std::vector<Entry> chunk;
   if (!o.words.empty()) {
     for (const std::string& w : o.words) chunk.push_back({"", w, 0, ""});
-    return flush(model, o, chunk, progress, done);
+    return flush(model, o, call, chunk, progress, done);
   }
   std::ifstream file;
   std::istream* in = &std::cin;
@@ -103,10 +112,25 @@ int run_words(const Model& model, const Options& o) {
       e.word = line;
     }
     chunk.push_back(std::move(e));
-    if (chunk.size() >= limit) status = std::max(status, flush(model, o, chunk, progress, done));
+    if (chunk.size() >= limit)
+      status = std::max(status, flush(model, o, call, chunk, progress, done));
   }
-  if (!chunk.empty()) status = std::max(status, flush(model, o, chunk, progress, done));
+  if (!chunk.empty()) status = std::max(status, flush(model, o, call, chunk, progress, done));
   progress.update(done, true);
+  return status;
+}
+
+}  // namespace
+
+int run_words(const Model& model, const Options& o) {
+  const std::optional<Lexicon> lexicon = load_lexicon(o);
+  std::optional<Cache> cache;
+  if (o.cache_mb > 0) cache.emplace(static_cast<size_t>(o.cache_mb) << 20);
+  charsiug2p_options call = to_call_options(o);
+  call.lexicon = lexicon ? lexicon->get() : nullptr;
+  call.cache = cache ? cache->get() : nullptr;
+  const int status = read_and_run(model, o, call);
+  if (o.cache_stats && cache) print_cache_stats(*cache);
   return status;
 }
 

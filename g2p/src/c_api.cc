@@ -5,25 +5,21 @@
 #include <string>
 #include <vector>
 
-#include "charsiug2p/charsiug2p.h"
-#include "engine.h"
-#include "errors.h"
+#include "c_api_guard.h"
 #include "languages.h"
 
 using namespace charsiug2p::detail;
-
-struct charsiug2p_model {
-  std::unique_ptr<Engine> engine;
-};
 
 struct charsiug2p_result {
   std::vector<WordOutcome> words;
   size_t failures = 0;
 };
 
-namespace {
+namespace charsiug2p::detail {
 
+namespace {
 thread_local std::string t_last_error;
+}  // namespace
 
 int fail(int code, const std::string& message) {
   t_last_error = message;
@@ -50,23 +46,9 @@ int from_chrt(int status) {
   }
 }
 
-template <class F>
-int guarded(F&& f) noexcept {
-  try {
-    f();
-    return CHARSIUG2P_OK;
-  } catch (const ModelError& e) {
-    return fail(e.code(), e.what());
-  } catch (const chrt::Failure& e) {
-    return fail(from_chrt(e.status()), e.what());
-  } catch (const std::bad_alloc&) {
-    return fail(CHARSIUG2P_ERR_OUT_OF_MEMORY, "out of memory");
-  } catch (const std::exception& e) {
-    return fail(CHARSIUG2P_ERR_INTERNAL, e.what());
-  } catch (...) {
-    return fail(CHARSIUG2P_ERR_INTERNAL, "unknown exception");
-  }
-}
+}  // namespace charsiug2p::detail
+
+namespace {
 
 // Reads only the fields an older caller's struct has; the rest keep defaults.
 CallOptions read_options(const charsiug2p_options* o) {
@@ -77,12 +59,22 @@ CallOptions read_options(const charsiug2p_options* o) {
                      "options.struct_size is not set; call charsiug2p_options_init first");
   auto has = [&](size_t offset, size_t size) { return o->struct_size >= offset + size; };
 #define CHARSIUG2P_READ(field, target) \
-  if (has(offsetof(charsiug2p_options, field), sizeof(o->field))) c.target = o->field
-  CHARSIUG2P_READ(space_after_colon, space_after_colon);
-  CHARSIUG2P_READ(max_output_len, max_output_len);
-  CHARSIUG2P_READ(num_threads, num_threads);
-  CHARSIUG2P_READ(batch_size, batch_size);
-  CHARSIUG2P_READ(max_input_bytes, max_input_bytes);
+  if (has(offsetof(charsiug2p_options, field), sizeof(o->field))) target = o->field
+  CHARSIUG2P_READ(space_after_colon, c.space_after_colon);
+  CHARSIUG2P_READ(max_output_len, c.max_output_len);
+  CHARSIUG2P_READ(num_threads, c.num_threads);
+  CHARSIUG2P_READ(batch_size, c.batch_size);
+  CHARSIUG2P_READ(max_input_bytes, c.max_input_bytes);
+  CHARSIUG2P_READ(phoneme_region, c.region);
+  const char* phoneme_set = nullptr;
+  CHARSIUG2P_READ(phoneme_set, phoneme_set);
+  if (phoneme_set && *phoneme_set) c.phoneme_set = parse_phoneme_set(phoneme_set);
+  const charsiug2p_lexicon* lexicon = nullptr;
+  CHARSIUG2P_READ(lexicon, lexicon);
+  if (lexicon) c.lexicon = lexicon->impl.get();
+  charsiug2p_cache* cache = nullptr;
+  CHARSIUG2P_READ(cache, cache);
+  if (cache) c.cache = &cache->impl;
 #undef CHARSIUG2P_READ
   return c;
 }
@@ -142,6 +134,8 @@ CHARSIUG2P_API const char* charsiug2p_error_name(int code) {
       return "CHARSIUG2P_ERR_RUNTIME_VERSION";
     case CHARSIUG2P_ERR_INTERNAL:
       return "CHARSIUG2P_ERR_INTERNAL";
+    case CHARSIUG2P_ERR_LEXICON_FORMAT:
+      return "CHARSIUG2P_ERR_LEXICON_FORMAT";
     case CHARSIUG2P_ERR_INVALID_UTF8:
       return "CHARSIUG2P_ERR_INVALID_UTF8";
     case CHARSIUG2P_ERR_EMPTY_WORD:
@@ -178,6 +172,7 @@ CHARSIUG2P_API int charsiug2p_options_init(charsiug2p_options* options, size_t s
   defaults.num_threads = c.num_threads;
   defaults.batch_size = c.batch_size;
   defaults.max_input_bytes = c.max_input_bytes;
+  defaults.phoneme_region = c.region;
   std::memcpy(options, &defaults, defaults.struct_size);
   return CHARSIUG2P_OK;
 }
@@ -262,6 +257,11 @@ CHARSIUG2P_API size_t charsiug2p_result_length(const charsiug2p_result* r, size_
 CHARSIUG2P_API const char* charsiug2p_result_message(const charsiug2p_result* r, size_t i) {
   const WordOutcome* w = at(r, i);
   return w ? w->message.c_str() : "index out of range";
+}
+
+CHARSIUG2P_API int charsiug2p_result_source(const charsiug2p_result* r, size_t i) {
+  const WordOutcome* w = at(r, i);
+  return w ? w->source : CHARSIUG2P_SOURCE_NONE;
 }
 
 CHARSIUG2P_API size_t charsiug2p_result_failures(const charsiug2p_result* r) {

@@ -1,5 +1,6 @@
 // The G2P engine behind the C ABI: a loaded model plus the word pipeline
-// (validation, prefixing, length grouping, batched decoding, threads).
+// (validation, lexicon, cache, de-duplication, prefixing, batched decoding
+// on threads, phoneme-set conversion).
 #pragma once
 
 #include <memory>
@@ -9,9 +10,13 @@
 #include <vector>
 
 #include "charsiug2p/charsiug2p.h"
+#include "phoneme_set.h"
 #include "t5_model.h"
 
 namespace charsiug2p::detail {
+
+class Lexicon;
+class WordCache;
 
 struct CallOptions {
   bool space_after_colon = false;
@@ -19,6 +24,10 @@ struct CallOptions {
   int num_threads = 1;
   int batch_size = 64;
   int max_input_bytes = 512;
+  PhonemeSet phoneme_set;                   // id 0: the model's IPA unchanged
+  int32_t region = CHARSIUG2P_REGION_AUTO;  // a charsiug2p_region once validated
+  const Lexicon* lexicon = nullptr;
+  WordCache* cache = nullptr;
 };
 
 inline constexpr int kMaxAutoOutput = 1024;
@@ -28,6 +37,7 @@ struct WordOutcome {
   charsiug2p_error code = CHARSIUG2P_OK;
   std::string text;     // the pronunciation when code is OK
   std::string message;  // why it failed otherwise
+  charsiug2p_source source = CHARSIUG2P_SOURCE_NONE;
 };
 
 class Engine {
@@ -45,15 +55,18 @@ class Engine {
 
   const T5Model& model() const { return *model_; }
   const std::string& description() const { return description_; }
+  // Unique per loaded engine in this process (never reused): part of every
+  // cache key, so one cache can serve several models.
+  uint64_t id() const { return id_; }
 
  private:
-  Engine(std::unique_ptr<T5Model> model, std::string description)
-      : model_(std::move(model)), description_(std::move(description)) {}
+  Engine(std::unique_ptr<T5Model> model, std::string description);
   static std::unique_ptr<Engine> build(std::string_view config_json, chrt::Weights weights,
                                        const std::string& source);
 
   std::unique_ptr<T5Model> model_;
   std::string description_;
+  uint64_t id_;
 };
 
 // Checks option values; throws ModelError(INVALID_ARGUMENT) naming the bad one.

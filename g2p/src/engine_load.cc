@@ -1,4 +1,5 @@
 // Loading: config.json + weights from a folder or from memory.
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,6 +11,12 @@
 namespace charsiug2p::detail {
 
 namespace fs = std::filesystem;
+
+Engine::Engine(std::unique_ptr<T5Model> model, std::string description)
+    : model_(std::move(model)), description_(std::move(description)) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
+}
 
 std::unique_ptr<Engine> Engine::build(std::string_view config_json, chrt::Weights weights,
                                       const std::string& source) {

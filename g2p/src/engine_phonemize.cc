@@ -1,13 +1,17 @@
-// The word pipeline: validate, prefix, group by length, decode in batches on
-// worker threads, map ids back to text in input order.
+// The word pipeline: validate each word, answer it from the lexicon or the
+// cache when they know it, decode each remaining distinct word once, convert
+// to the phoneme set, and hand back outcomes in input order.
 #include <algorithm>
-#include <numeric>
+#include <cstring>
+#include <unordered_map>
 
+#include "batch_decode.h"
 #include "engine.h"
 #include "errors.h"
 #include "languages.h"
-#include "t5_forward.h"
+#include "lexicon.h"
 #include "tokenizer.h"
+#include "word_cache.h"
 
 namespace charsiug2p::detail {
 
@@ -21,44 +25,43 @@ void validate_options(const CallOptions& o) {
   if (o.batch_size < 1 || o.batch_size > 4096) bad("batch_size must be in 1..4096");
   if (o.max_input_bytes < 8 || o.max_input_bytes > 65536)
     bad("max_input_bytes must be in 8..65536");
+  if (o.region < CHARSIUG2P_REGION_AUTO || o.region > CHARSIUG2P_REGION_GB)
+    bad("phoneme_region must be 0 (auto), 1 (US) or 2 (GB)");
 }
 
 namespace {
 
-struct Item {
-  size_t index;
-  std::vector<int32_t> ids;
-  int32_t max_new;
-};
+Region region_for(int32_t r, std::string_view lang) {
+  if (r == CHARSIUG2P_REGION_AUTO) return lang == "eng-uk" ? Region::kGb : Region::kUs;
+  return r == CHARSIUG2P_REGION_GB ? Region::kGb : Region::kUs;
+}
 
-struct Job {
-  const T5Model* model;
-  std::vector<Item>* items;
-  std::vector<std::pair<size_t, size_t>> batches;  // [begin, end) into items
-  std::vector<Workspace>* workspaces;
-  std::vector<WordOutcome>* out;
-};
+// Everything an answer depends on besides the word: the model, the options
+// that change output, then "lang\tword".
+std::string cache_key(uint64_t model_id, const CallOptions& o, Region region, std::string_view lang,
+                      std::string_view word) {
+  std::string k(14, '\0');
+  std::memcpy(k.data(), &model_id, 8);
+  const int32_t max_out = o.max_output_len;
+  std::memcpy(k.data() + 8, &max_out, 4);
+  k[12] = static_cast<char>(o.space_after_colon);
+  k[13] = static_cast<char>(o.phoneme_set.id * 2 + (region == Region::kGb));
+  k.append(lang).append(1, '\t').append(word);
+  return k;
+}
 
-void run_batch(void* ctx, int64_t task, int32_t worker) {
-  Job& job = *static_cast<Job*>(ctx);
-  // Longest words first: the costliest batches start early, so threads
-  // finish together instead of one waiting on a long last batch.
-  const auto [begin, end] = job.batches[job.batches.size() - 1 - static_cast<size_t>(task)];
-  TokenBatch batch;
-  for (size_t i = begin; i < end; ++i) batch.add((*job.items)[i].ids, (*job.items)[i].max_new);
-  try {
-    const auto ids = greedy_decode(*job.model, batch, (*job.workspaces)[worker]);
-    for (size_t i = begin; i < end; ++i)
-      (*job.out)[(*job.items)[i].index].text = decode_ids(ids[i - begin]);
-  } catch (const std::exception& e) {
-    // Out of memory for a huge batch, say: these words fail, others don't.
-    for (size_t i = begin; i < end; ++i) {
-      WordOutcome& o = (*job.out)[(*job.items)[i].index];
-      o.code = dynamic_cast<const std::bad_alloc*>(&e) ? CHARSIUG2P_ERR_OUT_OF_MEMORY
-                                                       : CHARSIUG2P_ERR_INTERNAL;
-      o.message = std::string("decoding failed: ") + e.what();
-    }
+// False, with the word's error set, when it cannot be phonemized at all.
+bool check_word(std::string_view word, std::string_view lang, WordOutcome& r) {
+  if (word.empty()) {
+    r = {CHARSIUG2P_ERR_EMPTY_WORD, "", "empty word"};
+  } else if (!is_valid_utf8(word)) {
+    r = {CHARSIUG2P_ERR_INVALID_UTF8, "", "word is not valid UTF-8"};
+  } else if (!is_known_language(lang)) {
+    r = {CHARSIUG2P_ERR_UNKNOWN_LANGUAGE, "",
+         "unknown language code '" + (is_valid_utf8(lang) ? std::string(lang) : "<invalid UTF-8>") +
+             "' (use 'unk' when the language is unknown)"};
   }
+  return r.code == CHARSIUG2P_OK;
 }
 
 }  // namespace
@@ -70,54 +73,62 @@ std::vector<WordOutcome> Engine::phonemize(std::span<const std::string_view> wor
   if (langs.size() != 1 && langs.size() != words.size())
     throw ModelError(CHARSIUG2P_ERR_INVALID_ARGUMENT,
                      "give one language for all words or one per word");
+  const bool convert = o.phoneme_set.id != 0;
   std::vector<WordOutcome> out(words.size());
-  std::vector<Item> items;
-  items.reserve(words.size());
+  std::vector<DecodeItem> items;
+  std::vector<std::string> cache_keys(o.cache ? words.size() : 0);  // per word
+  std::unordered_map<std::string, size_t> first_seen;               // "lang\tword" -> word index
+  std::vector<std::pair<size_t, size_t>> repeats;                   // (word, earlier same word)
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string_view word = words[i];
     const std::string_view lang = langs.size() == 1 ? langs[0] : langs[i];
     WordOutcome& r = out[i];
-    if (word.empty()) {
-      r = {CHARSIUG2P_ERR_EMPTY_WORD, "", "empty word"};
-    } else if (!is_valid_utf8(word)) {
-      r = {CHARSIUG2P_ERR_INVALID_UTF8, "", "word is not valid UTF-8"};
-    } else if (!is_known_language(lang)) {
-      r = {CHARSIUG2P_ERR_UNKNOWN_LANGUAGE, "",
-           "unknown language code '" +
-               (is_valid_utf8(lang) ? std::string(lang) : "<invalid UTF-8>") +
-               "' (use 'unk' when the language is unknown)"};
-    } else {
-      const std::string input = prefixed_input(lang, word, o.space_after_colon);
-      if (input.size() > static_cast<size_t>(o.max_input_bytes)) {
-        r = {CHARSIUG2P_ERR_WORD_TOO_LONG, "",
-             "word is " + std::to_string(input.size()) + " bytes with its prefix; the limit is " +
-                 std::to_string(o.max_input_bytes) + " (max_input_bytes)"};
-      } else {
-        const int auto_len = std::min<int>(4 * static_cast<int>(word.size()) + 16, kMaxAutoOutput);
-        items.push_back(
-            {i, encode_bytes(input), o.max_output_len > 0 ? o.max_output_len : auto_len});
+    if (!check_word(word, lang, r)) continue;
+    const Region region = region_for(o.region, lang);
+    if (o.lexicon) {
+      if (const auto hit = o.lexicon->lookup(lang, word)) {
+        r.text = convert ? convert_phonemes(o.phoneme_set, region, *hit, word) : std::string(*hit);
+        r.source = CHARSIUG2P_SOURCE_LEXICON;
+        continue;
       }
     }
+    std::string key(lang);
+    key.append(1, '\t').append(word);
+    if (auto [it, fresh] = first_seen.try_emplace(std::move(key), i); !fresh) {
+      repeats.emplace_back(i, it->second);
+      continue;
+    }
+    const std::string input = prefixed_input(lang, word, o.space_after_colon);
+    if (input.size() > static_cast<size_t>(o.max_input_bytes)) {
+      r = {CHARSIUG2P_ERR_WORD_TOO_LONG, "",
+           "word is " + std::to_string(input.size()) + " bytes with its prefix; the limit is " +
+               std::to_string(o.max_input_bytes) + " (max_input_bytes)"};
+      continue;
+    }
+    if (o.cache) {
+      std::string ck = cache_key(id_, o, region, lang, word);
+      if (auto hit = o.cache->find(ck)) {
+        r.text = std::move(*hit);
+        r.source = CHARSIUG2P_SOURCE_CACHE;
+        continue;
+      }
+      cache_keys[i] = std::move(ck);
+    }
+    const int auto_len = std::min<int>(4 * static_cast<int>(word.size()) + 16, kMaxAutoOutput);
+    items.push_back({i, encode_bytes(input), o.max_output_len > 0 ? o.max_output_len : auto_len});
   }
-  // Similar lengths together: less wasted attention, and rows of a batch
-  // finish at similar steps.
-  std::stable_sort(items.begin(), items.end(),
-                   [](const Item& a, const Item& b) { return a.ids.size() < b.ids.size(); });
-  Job job{model_.get(), &items, {}, nullptr, &out};
-  for (size_t b = 0; b < items.size(); b += o.batch_size)
-    job.batches.emplace_back(b, std::min(items.size(), b + static_cast<size_t>(o.batch_size)));
-  const int threads =
-      std::max(1, std::min<int>(o.num_threads, static_cast<int>(job.batches.size())));
-  std::vector<Workspace> workspaces(threads);
-  job.workspaces = &workspaces;
-  if (threads == 1) {
-    for (size_t t = 0; t < job.batches.size(); ++t) run_batch(&job, static_cast<int64_t>(t), 0);
-  } else {
-    chrt_pool* pool = nullptr;
-    chrt::check(chrt_pool_create(threads, &pool));
-    chrt::Pool guard(pool);
-    chrt::check(chrt_pool_run(pool, static_cast<int64_t>(job.batches.size()), run_batch, &job));
+  decode_items(*model_, items, o.batch_size, o.num_threads, out);
+  for (const DecodeItem& item : items) {
+    WordOutcome& r = out[item.index];
+    if (r.code != CHARSIUG2P_OK) continue;
+    r.source = CHARSIUG2P_SOURCE_MODEL;
+    const std::string_view lang = langs.size() == 1 ? langs[0] : langs[item.index];
+    if (convert)
+      r.text =
+          convert_phonemes(o.phoneme_set, region_for(o.region, lang), r.text, words[item.index]);
+    if (o.cache) o.cache->insert(cache_keys[item.index], r.text);
   }
+  for (const auto& [i, earlier] : repeats) out[i] = out[earlier];
   return out;
 }
 

@@ -38,7 +38,7 @@
 #include <stdint.h>
 
 #define CHRT_VERSION_MAJOR 1
-#define CHRT_VERSION_MINOR 0
+#define CHRT_VERSION_MINOR 1
 #define CHRT_VERSION_PATCH 0
 #define CHRT_VERSION_NUMBER \
   ((CHRT_VERSION_MAJOR << 16) | (CHRT_VERSION_MINOR << 8) | CHRT_VERSION_PATCH)
@@ -101,6 +101,24 @@ CHRT_API const char* chrt_kernel_isa(void);
  * next scan starts after it); 0 when size is 0. Rejects overlongs,
  * surrogates and code points past U+10FFFF. */
 CHRT_API int32_t chrt_utf8_sequence(const char* s, size_t size);
+
+/* ------------------------------------------------------------ mapped files */
+
+/* A whole regular file mapped read-only (since 1.1): the same mapping the
+ * weight loader uses, for model libraries' own file formats (lexicons...).
+ * Immutable; any number of threads may read it. */
+typedef struct chrt_file chrt_file;
+
+/* Maps the file at path. CHRT_ERR_IO (with path and reason) if it is
+ * missing, unreadable, a directory or other non-regular file, empty, or
+ * cannot be mapped. On success *out owns the mapping; chrt_file_free
+ * releases it. The file must not be truncated while mapped. */
+CHRT_API int chrt_file_map(const char* path, chrt_file** out);
+CHRT_API void chrt_file_free(chrt_file* file);
+/* The mapped bytes (valid until chrt_file_free) and their count; NULL and 0
+ * for a NULL file. */
+CHRT_API const void* chrt_file_data(const chrt_file* file);
+CHRT_API uint64_t chrt_file_size(const chrt_file* file);
 
 /* ------------------------------------------------------------------ tensors */
 

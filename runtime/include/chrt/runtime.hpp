@@ -35,6 +35,10 @@ struct MatrixDeleter {
 struct PoolDeleter {
   void operator()(chrt_pool* p) const { chrt_pool_free(p); }
 };
+struct FileDeleter {
+  void operator()(chrt_file* f) const { chrt_file_free(f); }
+};
+using File = std::unique_ptr<chrt_file, FileDeleter>;
 using Weights = std::unique_ptr<chrt_weights, WeightsDeleter>;
 using Matrix = std::unique_ptr<chrt_matrix, MatrixDeleter>;
 using Pool = std::unique_ptr<chrt_pool, PoolDeleter>;
