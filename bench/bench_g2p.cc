@@ -6,15 +6,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "charsiug2p/charsiug2p.hpp"
 #include "chrt/runtime.h"
+#include "dev_words.h"
 
-namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 int main(int argc, char** argv) {
@@ -42,17 +40,7 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  std::vector<std::string> words, langs;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dev)) files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    for (std::string line; std::getline(in, line);) {
-      words.push_back(line.substr(0, line.find('\t')));
-      langs.push_back(f.stem().string());
-    }
-  }
+  const auto [words, langs] = charsiug2p::bench::load_dev_words(dev);
   std::vector<const char*> w, l;
   for (size_t i = 0; i < words.size(); ++i) {
     w.push_back(words[i].c_str());

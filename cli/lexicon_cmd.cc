@@ -54,7 +54,8 @@ std::optional<Lexicon> load_lexicon(const Options& o) {
   if (!o.lexicon.empty()) return Lexicon::load(o.lexicon);
   if (o.lexicon_tsv.empty()) return std::nullopt;
   LexiconBuilder builder;
-  builder.add_tsv_file(o.lexicon_tsv, lang_or_null(o));
+  // Always three columns: the words of a run may be in several languages.
+  builder.add_tsv_file(o.lexicon_tsv, nullptr);
   return builder.finish();
 }
 

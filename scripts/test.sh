@@ -17,14 +17,15 @@ for san in address,undefined thread; do
     ctest --test-dir "$dir" --output-on-failure -j"$jobs" -E 'GoldenFixture'
 done
 
-# Fuzz the parsers (weight files, config.json, UTF-8 handling) for a bounded
-# time each, from the committed seed corpora. The sanitizers in the fuzz
-# build (address, undefined) are applied by the fuzz targets themselves.
+# Fuzz the parsers (weight files, config.json, UTF-8 handling, lexicon files
+# and lexicon TSV) for a bounded time each, from the committed seed corpora.
+# The sanitizers in the fuzz build (address, undefined) are applied by the
+# fuzz targets themselves.
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DCHARSIUG2P_FUZZ=ON \
   -DCHARSIUG2P_BUILD_TESTS=OFF -DCHARSIUG2P_BUILD_BENCH=OFF -DCHARSIUG2P_EMBED_DEFAULT_MODEL=OFF >/dev/null
-cmake --build build-fuzz --target fuzz_weights fuzz_model_inputs
-for target in weights model_inputs; do
+cmake --build build-fuzz --target fuzz_weights fuzz_model_inputs fuzz_lexicon
+for target in weights model_inputs lexicon; do
   corpus=$(mktemp -d)
   dict=(); [ -f tests/fuzz/$target.dict ] && dict=(-dict=tests/fuzz/$target.dict)
   ./build-fuzz/tests/fuzz/fuzz_$target "${dict[@]}" -max_total_time="${FUZZ_SECONDS:-30}" \

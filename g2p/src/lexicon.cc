@@ -1,5 +1,6 @@
 #include "lexicon.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "errors.h"
@@ -46,11 +47,13 @@ void Lexicon::validate(const std::string& source) {
   auto bad = [&](const std::string& problem) {
     throw ModelError(CHARSIUG2P_ERR_LEXICON_FORMAT, source + ": " + problem);
   };
+  // The magic first, as far as there are bytes: a TSV given by mistake
+  // should say so rather than "truncated".
+  if (size_ == 0 || std::memcmp(data_, kMagic, std::min(size_, sizeof kMagic)) != 0)
+    bad("not a compiled charsiug2p lexicon (bad magic; build one with 'charsiug2p lexicon build')");
   if (size_ < kHeaderSize)
     bad("truncated: " + std::to_string(size_) + " bytes, a lexicon header alone is " +
         std::to_string(kHeaderSize));
-  if (std::memcmp(data_, kMagic, sizeof kMagic) != 0)
-    bad("not a compiled charsiug2p lexicon (bad magic; build one with 'charsiug2p lexicon build')");
   const uint32_t version = load32(data_ + kOffVersion);
   if (version != kVersion)
     throw ModelError(CHARSIUG2P_ERR_UNSUPPORTED,

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "chrt/runtime.hpp"
@@ -29,6 +30,10 @@ class Lexicon {
   // Exact key only (no case rule).
   std::optional<std::string_view> find(std::string_view lang, std::string_view word) const;
 
+  // Entry i < size() in key order: ("lang\tword", pronunciation).
+  std::pair<std::string_view, std::string_view> entry(size_t i) const {
+    return {key(i), pronunciation(i)};
+  }
   size_t size() const { return count_; }
   size_t bytes() const { return size_; }
 
