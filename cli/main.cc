@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
               : "");
     return 0;
   }
+  if (o.command == "text-languages") return run_text_languages();
   if (o.command == "run" && o.words.empty() && o.input.empty() && o.lang.empty() &&
       isatty_stdin()) {
     std::fputs(usage(), stderr);
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (o.command == "lexicon") return run_lexicon(o);
+    if (!o.text.empty() || !o.text_file.empty()) return run_text(o);
     const charsiug2p::Model model = load_model(o);
     return o.command == "eval" ? run_eval(model, o) : run_words(model, o);
   } catch (const charsiug2p::Error& e) {

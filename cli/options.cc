@@ -19,7 +19,13 @@ const char* usage() {
                                                or word<TAB>pron with --lang)
   charsiug2p lexicon info FILE.g2plex          entries, size and load time
   charsiug2p lexicon lookup FILE.g2plex --lang CODE WORD...
+  charsiug2p [options] --lang CODE --text "TEXT"
+                                               running text: words, punctuation, numbers
+                                               spelled out, [word](/phonemes/) overrides
+  charsiug2p [options] --lang CODE --text-file FILE
+                                               the same for each line of FILE ('-' = stdin)
   charsiug2p languages                         list the known language codes
+  charsiug2p text-languages                    ICU locale and number reading per language
   charsiug2p phoneme-sets                      list the --phoneme-set names
   charsiug2p version
 
@@ -41,6 +47,8 @@ options:
   --phoneme-region R     auto (GB for eng-uk, else US), us or gb
   --cache-mb N           word cache size in MiB (default 16; 0: none)
   --cache-stats          print the cache's hits and misses on stderr at the end
+  --tokens               text mode: one line per token (line, kind, begin, end, source,
+                         spoken text, phonemes, status) instead of the joined line
   eval only:
   --data DIR             folder of <lang>.tsv files
   --cap-output N         cap outputs at N bytes; 19 reproduces the published scores
@@ -91,7 +99,7 @@ Options parse_options(int argc, char** argv) {
   if (argc > 1) {
     const std::string_view first = argv[1];
     if (first == "eval" || first == "languages" || first == "version" || first == "help" ||
-        first == "phoneme-sets") {
+        first == "phoneme-sets" || first == "text-languages") {
       o.command = std::string(first);
       i = 2;
     } else if (first == "lexicon") {
@@ -156,6 +164,12 @@ Options parse_options(int argc, char** argv) {
       o.output = value();
     } else if (a == "--duplicates") {
       o.duplicates = to_choice(a, value(), {"error", "first", "last"});
+    } else if (a == "--text") {
+      o.text = value();
+    } else if (a == "--text-file") {
+      o.text_file = value();
+    } else if (a == "--tokens") {
+      o.tokens = true;
     } else if (a == "--") {
       for (++i; i < argc; ++i) o.words.emplace_back(argv[i]);
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
@@ -170,6 +184,12 @@ Options parse_options(int argc, char** argv) {
     throw std::invalid_argument("give words as arguments or --input, not both");
   if (o.command == "eval" && o.data_dir.empty())
     throw std::invalid_argument("eval needs --data DIR");
+  const bool text_mode = !o.text.empty() || !o.text_file.empty();
+  if (text_mode &&
+      (!o.words.empty() || !o.input.empty() || (!o.text.empty() && !o.text_file.empty())))
+    throw std::invalid_argument("give one of --text, --text-file, --input or words");
+  if (text_mode && o.lang.empty())
+    throw std::invalid_argument("--text and --text-file need --lang CODE");
   if (!o.lexicon.empty() && !o.lexicon_tsv.empty())
     throw std::invalid_argument("give --lexicon or --lexicon-tsv, not both");
   if (o.command == "lexicon" && o.lexicon_action == "build" && o.output.empty())

@@ -10,7 +10,8 @@
 namespace charsiug2p::cli {
 
 struct Options {
-  std::string command = "run";  // run | eval | lexicon | languages | phoneme-sets | help | version
+  std::string command = "run";  // run | eval | lexicon | languages | text-languages |
+                                // phoneme-sets | help | version
   std::string model_dir;        // empty: the embedded default model
   std::string lang;             // empty: input lines are lang<TAB>word
   std::string input;            // file or "-"; empty with no words: stdin
@@ -31,6 +32,10 @@ struct Options {
   int region = CHARSIUG2P_REGION_AUTO;
   int cache_mb = 16;  // 0: no cache
   bool cache_stats = false;
+  // run, text mode (the text front end): one of these
+  std::string text;       // --text STRING
+  std::string text_file;  // --text-file FILE ('-' = stdin): one text per line
+  bool tokens = false;    // --tokens: print tokens instead of the joined line
   // lexicon build|info|lookup
   std::string lexicon_action;
   std::string output;  // build: the compiled file

@@ -61,6 +61,8 @@ int flush(const Model& model, const Options& o, const charsiug2p_options& call,
   return status;
 }
 
+}  // namespace
+
 void print_cache_stats(const Cache& cache) {
   const uint64_t h = cache.hits(), m = cache.misses();
   std::fprintf(stderr,
@@ -72,6 +74,8 @@ void print_cache_stats(const Cache& cache) {
                static_cast<unsigned long long>(cache.bytes()),
                static_cast<unsigned long long>(cache.max_bytes()));
 }
+
+namespace {
 
 int read_and_run(const Model& model, const Options& o, const charsiug2p_options& call) {
   Progress progress(o.progress && o.words.empty());

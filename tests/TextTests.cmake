@@ -4,3 +4,24 @@ add_executable(text_unit_tests unit/text_scripts_test.cc unit/text_numbers_test.
 target_link_libraries(text_unit_tests PRIVATE charsiug2p_text_internal GTest::gtest_main)
 target_include_directories(text_unit_tests PRIVATE unit)
 gtest_discover_tests(text_unit_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
+
+# The public ABI, through the shared libraries, on the fixture model.
+add_executable(text_c_api_tests abi/text_c_api_test.cc)
+target_link_libraries(text_c_api_tests PRIVATE charsiug2p_text GTest::gtest_main)
+target_compile_definitions(text_c_api_tests PRIVATE ${TEST_DEFS})
+gtest_discover_tests(text_c_api_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS abi)
+
+add_executable(text_header_test abi/text_header_test.c)
+set_target_properties(text_header_test PROPERTIES C_STANDARD 99 C_EXTENSIONS OFF)
+target_compile_options(text_header_test PRIVATE -pedantic)
+target_link_libraries(text_header_test PRIVATE charsiug2p_text)
+add_test(NAME text_header_compiles_as_c COMMAND text_header_test)
+
+if(BUILD_SHARED_LIBS)
+  add_test(NAME abi_exports_charsiug2p_text COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/abi/check_exports.sh
+    $<TARGET_FILE:charsiug2p_text> charsiug2p_text_)
+endif()
+
+# The command's text mode end to end.
+add_test(NAME cli_text_end_to_end COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_text_test.sh
+  $<TARGET_FILE:charsiug2p_cli> ${FIXTURE_DIR})
