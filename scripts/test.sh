@@ -18,14 +18,17 @@ for san in address,undefined thread; do
 done
 
 # Fuzz the parsers (weight files, config.json, UTF-8 handling, lexicon files
-# and lexicon TSV) for a bounded time each, from the committed seed corpora.
+# and lexicon TSV) and the text front end (when ICU is there to build it) for
+# a bounded time each, from the committed seed corpora.
 # The sanitizers in the fuzz build (address, undefined) are applied by the
 # fuzz targets themselves.
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DCHARSIUG2P_FUZZ=ON \
   -DCHARSIUG2P_BUILD_TESTS=OFF -DCHARSIUG2P_BUILD_BENCH=OFF -DCHARSIUG2P_EMBED_DEFAULT_MODEL=OFF >/dev/null
-cmake --build build-fuzz --target fuzz_weights fuzz_model_inputs fuzz_lexicon
-for target in weights model_inputs lexicon; do
+fuzz=(weights model_inputs lexicon)
+grep -q '^fuzz_text:' <<<"$(cmake --build build-fuzz --target help)" && fuzz+=(text)
+cmake --build build-fuzz --target "${fuzz[@]/#/fuzz_}"
+for target in "${fuzz[@]}"; do
   corpus=$(mktemp -d)
   dict=(); [ -f tests/fuzz/$target.dict ] && dict=(-dict=tests/fuzz/$target.dict)
   ./build-fuzz/tests/fuzz/fuzz_$target "${dict[@]}" -max_total_time="${FUZZ_SECONDS:-30}" \
