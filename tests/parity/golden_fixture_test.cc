@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "parity_support.h"
@@ -12,12 +13,24 @@ using namespace charsiug2p::detail;
 
 namespace {
 
+// CHARSIUG2P_GOLDEN_STRIDE=N checks every Nth word only: the emulated arm64
+// run in CI (qemu is many times slower) takes a deterministic subset that
+// still spans all 100 languages of the file (50 words each) when N <= 50.
+size_t golden_stride() {
+  const char* s = std::getenv("CHARSIUG2P_GOLDEN_STRIDE");
+  const long n = s ? std::strtol(s, nullptr, 10) : 1;
+  return n >= 1 ? static_cast<size_t>(n) : 1;
+}
+
 void check_golden(const std::string& file, bool space) {
   const std::string path = parity::fixture_dir() + "/" + file;
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
   const auto engine = Engine::load_directory(parity::fixture_dir());
-  const auto rows = parity::read_tsv(path);
-  ASSERT_EQ(rows.size(), 5000u);
+  const auto all_rows = parity::read_tsv(path);
+  ASSERT_EQ(all_rows.size(), 5000u);
+  const size_t stride = golden_stride();
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < all_rows.size(); i += stride) rows.push_back(all_rows[i]);
   std::vector<std::string_view> words, langs;
   for (const auto& r : rows) {
     ASSERT_EQ(r.size(), 4u);
@@ -36,22 +49,13 @@ void check_golden(const std::string& file, bool space) {
       ++same;
       continue;
     }
-    // A mismatch must be a near tie: find the first differing byte (= step,
-    // one token per byte) and the top-2 logit gap we saw there.
-    const std::string& ours = out[i].text;
-    const std::string& theirs = rows[i][3];
-    size_t step = 0;
-    while (step < ours.size() && step < theirs.size() && ours[step] == theirs[step]) ++step;
-    parity::Recorder rec;
-    parity::decode_one(engine->model(), prefixed_input(langs[i], words[i], space), 127, &rec);
-    ASSERT_LT(step, rec.steps.size());
-    const float margin = parity::top2_margin(rec.steps[step]);
-    std::printf("mismatch %s %s at step %zu: top-2 margin %.3g\n  ours   %s\n  theirs %s\n",
-                rows[i][0].c_str(), rows[i][1].c_str(), step, margin, ours.c_str(), theirs.c_str());
+    const float margin = parity::mismatch_margin(engine->model(), langs[i], words[i], space,
+                                                 out[i].text, rows[i][3]);
+    EXPECT_GE(margin, 0.0f) << "outputs part after our decode ended";
     EXPECT_LT(margin, 2e-3) << "a mismatch that is not a near tie";
   }
   std::printf("%s: %zu / %zu identical\n", file.c_str(), same, rows.size());
-  EXPECT_GE(same, 4990u);  // >= 99.8%
+  EXPECT_GE(same * 1000, rows.size() * 998);  // >= 99.8%
 }
 
 TEST(GoldenFixture, NoSpaceAfterColon) { check_golden("golden_dev_nosp.tsv", false); }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -66,6 +67,24 @@ inline std::vector<int32_t> decode_one(const charsiug2p::detail::T5Model& model,
   batch.add(charsiug2p::detail::encode_bytes(input), max_new);
   charsiug2p::detail::Workspace ws;
   return charsiug2p::detail::greedy_decode(model, batch, ws, rec)[0];
+}
+
+// A mismatch is acceptable only as a near tie: decodes the word alone and
+// returns the top-2 logit gap at the first differing output byte (one token
+// per byte), or -1 when the outputs part after our decode ended. Prints both.
+inline float mismatch_margin(const charsiug2p::detail::T5Model& model, std::string_view lang,
+                             std::string_view word, bool space, const std::string& ours,
+                             const std::string& theirs) {
+  size_t step = 0;
+  while (step < ours.size() && step < theirs.size() && ours[step] == theirs[step]) ++step;
+  Recorder rec;
+  decode_one(model, charsiug2p::detail::prefixed_input(lang, word, space), 127, &rec);
+  const float margin = step < rec.steps.size() ? top2_margin(rec.steps[step]) : -1.0f;
+  std::printf(
+      "mismatch %.*s %.*s (space %d) at step %zu: top-2 margin %.3g\n  ours   %s\n  theirs %s\n",
+      static_cast<int>(lang.size()), lang.data(), static_cast<int>(word.size()), word.data(),
+      space ? 1 : 0, step, margin, ours.c_str(), theirs.c_str());
+  return margin;
 }
 
 }  // namespace parity

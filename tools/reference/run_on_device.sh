@@ -14,8 +14,8 @@
 #   dev words: tests/data/dev .data/dev shared/data/charsiug2p/dev ../shared/data/charsiug2p/dev
 #              (if none: the built-in copy of the 24 dev words in make_random_checkpoints.py)
 #   fixture:   .ckpt/tiny-g2p-8x4 tests/data/tiny-g2p-8x4 shared/fixtures/tiny-g2p-8x4
-#              ../shared/fixtures/tiny-g2p-8x4 models/default (the repo's tracked copy of the
-#              same weights + config; if none: the fixture step is skipped)
+#              ../shared/fixtures/tiny-g2p-8x4
+#              (if none: the fixture step is skipped)
 #   fixture golden (optional): FIXTURE/golden_dev_nosp.tsv .data/golden_dev_nosp.tsv
 #              tests/data/golden_dev_nosp.tsv (if none: built-in predictions of the 6 words)
 set -u -o pipefail
@@ -43,7 +43,7 @@ pick() {  # pick FILE DIR... -> first DIR containing FILE
 } 2>&1 | tee "$OUT/env.txt"
 
 DEV=$(pick eng-us.tsv "${DEV_DIR:-}" tests/data/dev .data/dev shared/data/charsiug2p/dev ../shared/data/charsiug2p/dev) || DEV=""
-FIX=$(pick model.safetensors "${FIXTURE_DIR:-}" .ckpt/tiny-g2p-8x4 tests/data/tiny-g2p-8x4 shared/fixtures/tiny-g2p-8x4 ../shared/fixtures/tiny-g2p-8x4 models/default) || FIX=""
+FIX=$(pick model.safetensors "${FIXTURE_DIR:-}" .ckpt/tiny-g2p-8x4 tests/data/tiny-g2p-8x4 shared/fixtures/tiny-g2p-8x4 ../shared/fixtures/tiny-g2p-8x4) || FIX=""
 GOLD=""
 for g in "${FIX:+$FIX/golden_dev_nosp.tsv}" .data/golden_dev_nosp.tsv tests/data/golden_dev_nosp.tsv; do
   if [ -n "$g" ] && [ -f "$g" ]; then GOLD=$g; break; fi
