@@ -41,7 +41,7 @@ options:
   --batch-size N         words decoded together (default 64)
   --no-progress          no progress display (it is shown only on a terminal anyway)
   --lexicon FILE         compiled lexicon (lexicon build); its entries win over the model
-  --lexicon-tsv FILE     the same from a lexicon TSV, compiled at start-up
+  --lexicon-tsv FILE     the same from a lang<TAB>word<TAB>pron file, compiled at start-up
   --phoneme-set NAME     convert to Kokoro/misaki phonemes, e.g. ipa-flap-vowel-reduced
                          (recommended); see 'charsiug2p phoneme-sets'
   --phoneme-region R     auto (GB for eng-uk, else US), us or gb

@@ -90,8 +90,8 @@ void Lexicon::validate(const std::string& source) {
     if (tab == std::string_view::npos) bad("entry " + std::to_string(i) + " has no language");
     const std::string_view lang = k.substr(0, tab), word = k.substr(tab + 1);
     // Sorted keys keep a language's entries together: check it once.
-    const std::string problem =
-        lexicon_entry_problem(lang == previous_lang ? "unk" : lang, word, pron);
+    std::string problem = lang == previous_lang ? "" : lexicon_language_problem(lang);
+    if (problem.empty()) problem = lexicon_text_problem(word, pron);
     if (!problem.empty()) bad("entry " + std::to_string(i) + ": " + problem);
     if (i > 0 && compare(previous, k) >= 0)
       bad("entries are not strictly sorted at entry " + std::to_string(i));

@@ -17,6 +17,10 @@ inline constexpr size_t kMaxLexiconPronunciationBytes = 4096;
 std::string lexicon_entry_problem(std::string_view lang, std::string_view word,
                                   std::string_view pronunciation);
 
+// The two halves of it, for a loader that checks each language once.
+std::string lexicon_language_problem(std::string_view lang);
+std::string lexicon_text_problem(std::string_view word, std::string_view pronunciation);
+
 // The sort and search key of an entry: "lang\tword".
 std::string lexicon_key(std::string_view lang, std::string_view word);
 

@@ -30,6 +30,12 @@ inline void check(int code) {
   if (code != CHARSIUG2P_OK) throw Error(code, charsiug2p_last_error());
 }
 
+// unique_ptr deleter calling the C API's free function.
+template <class T, void (*Free)(T*)>
+struct Deleter {
+  void operator()(T* p) const { Free(p); }
+};
+
 inline charsiug2p_options default_options() {
   charsiug2p_options o;
   check(charsiug2p_options_init(&o, sizeof o));
@@ -53,10 +59,7 @@ class Result {
   int source(size_t i) const { return charsiug2p_result_source(r_.get(), i); }
 
  private:
-  struct Free {
-    void operator()(charsiug2p_result* r) const { charsiug2p_result_free(r); }
-  };
-  std::unique_ptr<charsiug2p_result, Free> r_;
+  std::unique_ptr<charsiug2p_result, Deleter<charsiug2p_result, charsiug2p_result_free>> r_;
 };
 
 // A loaded model; thread-safe to share, movable, not copyable.
@@ -93,10 +96,7 @@ class Model {
 
  private:
   explicit Model(charsiug2p_model* m) : m_(m) {}
-  struct Free {
-    void operator()(charsiug2p_model* m) const { charsiug2p_model_free(m); }
-  };
-  std::unique_ptr<charsiug2p_model, Free> m_;
+  std::unique_ptr<charsiug2p_model, Deleter<charsiug2p_model, charsiug2p_model_free>> m_;
 };
 
 // A compiled lexicon; immutable, thread-safe to share; movable. Point
@@ -124,10 +124,7 @@ class Lexicon {
   const charsiug2p_lexicon* get() const { return l_.get(); }
 
  private:
-  struct Free {
-    void operator()(charsiug2p_lexicon* l) const { charsiug2p_lexicon_free(l); }
-  };
-  std::unique_ptr<charsiug2p_lexicon, Free> l_;
+  std::unique_ptr<charsiug2p_lexicon, Deleter<charsiug2p_lexicon, charsiug2p_lexicon_free>> l_;
 };
 
 // Builds lexicons from TSV text or single entries. Not thread-safe.
@@ -161,10 +158,9 @@ class LexiconBuilder {
   }
 
  private:
-  struct Free {
-    void operator()(charsiug2p_lexicon_builder* b) const { charsiug2p_lexicon_builder_free(b); }
-  };
-  std::unique_ptr<charsiug2p_lexicon_builder, Free> b_;
+  std::unique_ptr<charsiug2p_lexicon_builder,
+                  Deleter<charsiug2p_lexicon_builder, charsiug2p_lexicon_builder_free>>
+      b_;
 };
 
 // A word cache shared by calls and threads; point charsiug2p_options::cache
@@ -185,10 +181,7 @@ class Cache {
   void clear() { charsiug2p_cache_clear(c_.get()); }
 
  private:
-  struct Free {
-    void operator()(charsiug2p_cache* c) const { charsiug2p_cache_free(c); }
-  };
-  std::unique_ptr<charsiug2p_cache, Free> c_;
+  std::unique_ptr<charsiug2p_cache, Deleter<charsiug2p_cache, charsiug2p_cache_free>> c_;
 };
 
 // The accepted phoneme-set names (canonical spelling).
