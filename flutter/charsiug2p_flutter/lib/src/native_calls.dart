@@ -100,7 +100,9 @@ class NativeG2p {
       if (version >= _v02) {
         opts.ref
           ..phoneme_region = o.region.value
-          ..phoneme_set = o.phonemeSet == null ? ffi.nullptr : o.phonemeSet!.toNativeUtf8(allocator: arena).cast()
+          ..phoneme_set = o.phonemeSet == null
+              ? ffi.nullptr
+              : o.phonemeSet!.toNativeUtf8(allocator: arena).cast<ffi.Char>()
           ..lexicon = ffi.Pointer<charsiug2p_lexicon>.fromAddress(h.lexicon)
           ..cache = ffi.Pointer<charsiug2p_cache>.fromAddress(h.cache);
       }
