@@ -25,3 +25,19 @@ endif()
 # The command's text mode end to end.
 add_test(NAME cli_text_end_to_end COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_text_test.sh
   $<TARGET_FILE:charsiug2p_cli> ${FIXTURE_DIR})
+
+# The reduced ICU data of tools/icu/filter_data.sh is enough for the text
+# front end (needs icupkg from icu-devtools; not under sanitizers, whose
+# runtime must come first in the library list).
+find_program(ICUPKG icupkg)
+if(ICUPKG AND BUILD_SHARED_LIBS AND NOT CHARSIUG2P_SANITIZE)
+  add_test(NAME text_filtered_icu_data COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/abi/text_filtered_icu_data.sh
+    $<TARGET_FILE:text_unit_tests> $<TARGET_FILE:text_c_api_tests>)
+endif()
+
+# Layering: the word library never depends on ICU, only the text library does.
+if(BUILD_SHARED_LIBS)
+  add_test(NAME abi_word_library_needs_no_icu COMMAND sh -c
+    "readelf -d \"$1\" | grep -q 'NEEDED.*libcharsiu_runtime' && ! readelf -d \"$1\" | grep -q 'NEEDED.*libicu'"
+    sh $<TARGET_FILE:charsiug2p>)
+endif()
