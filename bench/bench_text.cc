@@ -136,7 +136,10 @@ void report(const char* what, const Outcome& o, const charsiug2p::Cache* cache, 
               o.seconds);
   if (cache) {
     const double h = double(cache->hits() - hits0), m = double(cache->misses() - misses0);
-    std::printf(", cache hit rate %.1f%% (%.0f hits, %.0f misses)", 100 * h / (h + m), h, m);
+    // The cache counts one lookup per distinct word of a call; misses are
+    // what the model decoded.
+    std::printf(", cache hit rate %.1f%% (%.0f hits, %.0f misses: %.1f%% of the words decoded)",
+                100 * h / (h + m), h, m, 100 * m / double(o.words));
   }
   std::printf("\n");
 }

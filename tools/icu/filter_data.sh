@@ -71,11 +71,11 @@ printf 'ICU %s data: %d items, %d bytes; for the text front end: %d items, %d by
   "$(echo "100 * $kept / $full" | bc -l)"
 mkdir -p "$tmp/x"
 icupkg -x "$tmp/keep.txt" -d "$tmp/x" "$out/$name.dat"
-for part in brkitr rbnf; do
+for part in brkitr rbnf curr; do
   printf '  %-30s %9d bytes\n' "$part/ (kept)" "$(cat "$tmp/x/$part"/* | wc -c)"
 done
 printf '  %-30s %9d bytes\n' "brkitr/cjdict.dict (Han, kana)" "$(wc -c < "$tmp/x/brkitr/cjdict.dict")"
-printf '  %-30s %9d bytes\n' "locale bundles and tables" "$(cat "$tmp/x"/*.res | wc -c)"
+printf '  %-30s %9d bytes\n' "locale bundles and tables" "$(cat "$tmp/x"/*.res "$tmp/x"/*.nrm | wc -c)"
 
 if [ "$stub" = --stub ]; then
   mkdir -p "$out/stub"

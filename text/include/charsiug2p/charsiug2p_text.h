@@ -33,7 +33,8 @@
  * tokens (words, numbers, overrides), a space between two spoken tokens
  * that touch (word boundaries in scripts without spaces, and between the
  * words of a spelled number), punctuation copied, each space token as one
- * space (runs collapsed). A word the model failed keeps its source text.
+ * space (runs collapsed). A word or number the word engine failed keeps its
+ * text; bytes that are not UTF-8 are left out.
  *
  * Ownership
  *   - charsiug2p_text_engine_create makes an engine the caller owns (free
