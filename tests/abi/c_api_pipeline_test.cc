@@ -81,7 +81,7 @@ TEST(Pipeline, LexiconEntriesWinOverTheModel) {
 TEST(Pipeline, CachedAnswersEqualUncachedOnesAndRepeatsDecodeOnce) {
   std::vector<std::string> words;
   for (const char* lang : {"eng-us", "fra", "kor"})
-    for (auto& w : dev_words(lang, 15)) words.push_back(w);
+    for (auto& w : dev_words(lang, 6)) words.push_back(w);
   auto opts = charsiug2p::default_options();
   const auto plain = texts(model().phonemize(ptrs(words), "unk", opts));
   Cache cache;
@@ -127,7 +127,7 @@ TEST(Pipeline, OneCacheServesTwoModelsWithoutMixingThem) {
 }
 
 TEST(Pipeline, PhonemeSetEqualsConvertingTheModelsIpa) {
-  const auto us = dev_words("eng-us", 8), uk = dev_words("eng-uk", 8);
+  const auto us = dev_words("eng-us", 3), uk = dev_words("eng-uk", 3);
   auto opts = charsiug2p::default_options();
   const auto ipa_us = texts(model().phonemize(ptrs(us), "eng-us", opts));
   const auto ipa_uk = texts(model().phonemize(ptrs(uk), "eng-uk", opts));
@@ -162,6 +162,38 @@ TEST(Pipeline, PhonemeSetEqualsConvertingTheModelsIpa) {
   opts.lexicon = lex.get();
   opts.phoneme_set = CHARSIUG2P_PHONEME_SET_RECOMMENDED;
   EXPECT_EQ(model().phonemize({"butter"}, "eng-us", opts).text(0), "bʌɾəɹ");
+}
+
+// The same for lexicon answers, on every dev pronunciation of English
+// (no model work, so all of them): the pipeline and the standalone
+// conversion agree for every set and region.
+TEST(Pipeline, PhonemeSetOfLexiconAnswersEqualsStandaloneConversion) {
+  for (const char* lang : {"eng-us", "eng-uk"}) {
+    std::ifstream in(std::string(CHARSIUG2P_SHARED_DIR) + "/data/charsiug2p/dev/" + lang + ".tsv");
+    std::vector<std::string> words, prons;
+    LexiconBuilder b(CHARSIUG2P_DUPLICATES_FIRST);
+    for (std::string line; std::getline(in, line);) {
+      const size_t tab = line.find('\t');
+      words.push_back(line.substr(0, tab));
+      prons.push_back(line.substr(tab + 1, line.find(',') - tab - 1));
+      b.add(lang, words.back(), prons.back());
+    }
+    ASSERT_GE(words.size(), 40u);
+    const Lexicon lex = b.finish();
+    auto opts = charsiug2p::default_options();
+    opts.lexicon = lex.get();
+    for (const std::string& set : charsiug2p::phoneme_set_names()) {
+      opts.phoneme_set = set.c_str();
+      const auto r = model().phonemize(ptrs(words), lang, opts);
+      const int32_t region =
+          std::string(lang) == "eng-uk" ? CHARSIUG2P_REGION_GB : CHARSIUG2P_REGION_US;
+      for (size_t i = 0; i < words.size(); ++i) {
+        ASSERT_EQ(r.source(i), CHARSIUG2P_SOURCE_LEXICON);
+        EXPECT_EQ(r.text(i), charsiug2p::convert_phonemes(set, prons[i], region, words[i]))
+            << set << " " << words[i];
+      }
+    }
+  }
 }
 
 TEST(Pipeline, BadPhonemeOptionsFailTheCallClearly) {
@@ -221,7 +253,7 @@ TEST(Pipeline, OptionsStructOfVersion01IsStillAccepted) {
 TEST(Pipeline, ThreadsShareOneCacheAndLexicon) {
   std::vector<std::string> words;
   for (const char* lang : {"eng-us", "ger", "rus"})
-    for (auto& w : dev_words(lang, 12)) words.push_back(w);
+    for (auto& w : dev_words(lang, 5)) words.push_back(w);
   auto opts = charsiug2p::default_options();
   const auto plain = texts(model().phonemize(ptrs(words), "unk", opts));
   LexiconBuilder b;
