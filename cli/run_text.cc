@@ -1,14 +1,13 @@
 // Text mode (--text, --text-file): running text through the text front end
 // (charsiug2p_text.h), one output line per input text, in input order.
 #include <cstdio>
-#include <fstream>
-#include <iostream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "charsiug2p/charsiug2p_text.hpp"
 #include "commands.h"
+#include "line_input.h"
 #include "progress.h"
 #include "tsv.h"
 
@@ -108,22 +107,9 @@ int read_texts(TextRun& run, const Options& o) {
     run.add(o.text, 1);
     return run.finish();
   }
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (o.text_file != "-") {
-    file.open(o.text_file, std::ios::binary);
-    if (!file) {
-      std::fprintf(stderr, "charsiug2p: cannot open text file '%s'\n", o.text_file.c_str());
-      return 1;
-    }
-    in = &file;
-  }
+  LineInput in(o.text_file, "text file");
   std::string line;
-  size_t line_no = 0;
-  while (std::getline(*in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF files
-    run.add(std::move(line), ++line_no);
-  }
+  while (in.next(line)) run.add(std::move(line), in.line_number());
   return run.finish();
 }
 

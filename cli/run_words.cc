@@ -1,12 +1,11 @@
 // The default command: words from arguments, a file or stdin, streamed in
 // chunks so any input size runs in bounded memory; output in input order.
 #include <cstdio>
-#include <fstream>
-#include <iostream>
 #include <string>
 #include <vector>
 
 #include "commands.h"
+#include "line_input.h"
 #include "progress.h"
 #include "tsv.h"
 
@@ -86,23 +85,11 @@ int read_and_run(const Model& model, const Options& o, const charsiug2p_options&
     for (const std::string& w : o.words) chunk.push_back({"", w, 0, ""});
     return flush(model, o, call, chunk, progress, done);
   }
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (!o.input.empty() && o.input != "-") {
-    file.open(o.input, std::ios::binary);
-    if (!file) {
-      std::fprintf(stderr, "charsiug2p: cannot open input '%s'\n", o.input.c_str());
-      return 1;
-    }
-    in = &file;
-  }
+  LineInput in(o.input, "input");
   std::string line;
-  size_t line_no = 0;
   const size_t limit = chunk_size(o);
-  while (std::getline(*in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF files
-    Entry e{"", "", line_no, ""};
+  while (in.next(line)) {
+    Entry e{"", "", in.line_number(), ""};
     if (o.lang.empty()) {
       const size_t tab = line.find('\t');
       if (tab == std::string::npos) {
