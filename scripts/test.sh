@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI checks: the Release build and all its tests, then the unit
-# and ABI tests again under AddressSanitizer+UBSan and under ThreadSanitizer.
+# and ABI tests again under AddressSanitizer+UBSan and under ThreadSanitizer,
+# the Flutter packages' checks, the arm64 build's tests under qemu, and fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -16,6 +17,12 @@ for san in address,undefined thread; do
   TSAN_OPTIONS="halt_on_error=1" ASAN_OPTIONS="detect_leaks=1" \
     ctest --test-dir "$dir" --output-on-failure -j"$jobs" -E 'GoldenFixture'
 done
+
+# Flutter packages: bindings match the headers, Dart parses, symbols exist.
+./flutter/tool/check.sh
+
+# arm64, the phones' architecture, under qemu.
+./scripts/test-arm64.sh
 
 # ICU stays optional: the word library, its C ABI and the command build
 # without the text front end (as on iOS, which has no public ICU); words
