@@ -118,7 +118,7 @@ void widen(const uint16_t* src, int64_t n, float* dst) {
 
 template <int MR, class BT>
 void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64_t ldc, int nvalid,
-           bool load_c) {
+           bool load_c, const char* pf, int64_t pf_lines) {
   // K is split over two accumulator sets (even and odd k) so that even one
   // row keeps 4 independent FMA chains in flight. Every tile height uses the
   // same split: a row's sum must not depend on how many rows share its
@@ -129,6 +129,7 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
     for (int i = 0; i < MR; ++i) acc[s][i][0] = acc[s][i][1] = _mm512_setzero_ps();
   int64_t k = 0;
   for (; k + S <= kc; k += S) {
+    if (k / S < pf_lines) _mm_prefetch(pf + (k / S) * 64, _MM_HINT_T1);
     for (int s = 0; s < S; ++s) {
       const BT* bk = b + (k + s) * kPanelWidth;
       const __m512 b0 = load16(bk), b1 = load16(bk + 16);

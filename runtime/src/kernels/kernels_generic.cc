@@ -33,9 +33,10 @@ void widen(const uint16_t* src, int64_t n, float* dst) {
 
 template <int MR, class BT>
 void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64_t ldc, int nvalid,
-           bool load_c) {
+           bool load_c, const char* pf, int64_t pf_lines) {
   float acc[MR][kPanelWidth] = {};
   for (int64_t k = 0; k < kc; ++k) {
+    if (k / 2 < pf_lines && k % 2 == 0) __builtin_prefetch(pf + (k / 2) * 64, 0, 2);
     float bk[kPanelWidth];
     for (int j = 0; j < kPanelWidth; ++j) bk[j] = load_b(b + k * kPanelWidth + j);
     for (int i = 0; i < MR; ++i) {
