@@ -71,4 +71,38 @@ int main() {
     chrt_matrix_free(m16);
     chrt_matrix_free(m32);
   }
+
+  // One decoder step of the fixture model (4 layers: self qkv and o, cross
+  // q and o, gated FFN, then lm_head; 11 MB of F16, more than L2) for a few
+  // rows: what verifying drafted tokens costs next to decoding one.
+  const int step_shapes[][2] = {{256, 1152}, {384, 256},  {256, 384},
+                                {384, 256},  {256, 2048}, {1024, 256}};
+  std::vector<chrt_matrix*> step;
+  std::vector<std::vector<uint16_t>> store;
+  auto add = [&](int k, int n) {
+    store.emplace_back(static_cast<size_t>(n) * k);
+    for (auto& v : store.back()) {
+      _Float16 x = static_cast<_Float16>(d(rng) * 0.05f);
+      __builtin_memcpy(&v, &x, 2);
+    }
+    chrt_tensor_info info{"w", CHRT_DTYPE_F16, 2, {n, k}, store.back().data(), uint64_t(n) * k * 2};
+    chrt_matrix* mat = nullptr;
+    chrt_matrix_create(&info, 1, &mat);
+    step.push_back(mat);
+  };
+  for (int layer = 0; layer < 4; ++layer)
+    for (const auto& s : step_shapes) add(s[0], s[1]);
+  add(256, 384);
+  std::printf("\ndecoder step, fixture shapes (%zu matrices, F16):\n%6s %10s\n", step.size(),
+              "rows", "us/step");
+  for (int rows = 1; rows <= 6; ++rows) {
+    std::vector<float> x(static_cast<size_t>(rows) * 2048, 0.5f),
+        y(static_cast<size_t>(rows) * 2048);
+    const double t = seconds_per_call([&] {
+      for (chrt_matrix* mat : step)
+        chrt_matmul(mat, x.data(), rows, chrt_matrix_k(mat), y.data(), chrt_matrix_n(mat), 0);
+    });
+    std::printf("%6d %10.1f\n", rows, t * 1e6);
+  }
+  for (chrt_matrix* mat : step) chrt_matrix_free(mat);
 }

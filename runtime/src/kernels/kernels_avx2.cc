@@ -35,7 +35,7 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
   for (int i = 0; i < MR; ++i)
     for (int v = 0; v < 4; ++v) acc[i][v] = _mm256_setzero_ps();
   for (int64_t k = 0; k < kc; ++k) {
-    if (k / 2 < pf_lines && k % 2 == 0) __builtin_prefetch(pf + (k / 2) * 64, 0, 2);
+    if (k < pf_lines) __builtin_prefetch(pf + k * 64, 0, 2);
     const BT* bk = b + k * kPanelWidth;
     const __m256 b0 = load8(bk), b1 = load8(bk + 8), b2 = load8(bk + 16), b3 = load8(bk + 24);
     for (int i = 0; i < MR; ++i) {

@@ -129,7 +129,11 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
     for (int i = 0; i < MR; ++i) acc[s][i][0] = acc[s][i][1] = _mm512_setzero_ps();
   int64_t k = 0;
   for (; k + S <= kc; k += S) {
-    if (k / S < pf_lines) _mm_prefetch(pf + (k / S) * 64, _MM_HINT_T1);
+    // Up to two lines per K pair: a whole chunk (kc lines) within one tile.
+    if (k < pf_lines) {
+      _mm_prefetch(pf + k * 64, _MM_HINT_T1);
+      if (k + 1 < pf_lines) _mm_prefetch(pf + (k + 1) * 64, _MM_HINT_T1);
+    }
     for (int s = 0; s < S; ++s) {
       const BT* bk = b + (k + s) * kPanelWidth;
       const __m512 b0 = load16(bk), b1 = load16(bk + 16);

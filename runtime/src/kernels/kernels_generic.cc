@@ -36,7 +36,7 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
            bool load_c, const char* pf, int64_t pf_lines) {
   float acc[MR][kPanelWidth] = {};
   for (int64_t k = 0; k < kc; ++k) {
-    if (k / 2 < pf_lines && k % 2 == 0) __builtin_prefetch(pf + (k / 2) * 64, 0, 2);
+    if (k < pf_lines) __builtin_prefetch(pf + k * 64, 0, 2);
     float bk[kPanelWidth];
     for (int j = 0; j < kPanelWidth; ++j) bk[j] = load_b(b + k * kPanelWidth + j);
     for (int i = 0; i < MR; ++i) {
