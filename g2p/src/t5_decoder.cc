@@ -79,9 +79,16 @@ std::vector<std::vector<int32_t>> greedy_decode(const T5Model& m, const TokenBat
     for (size_t l = 0; l < L; ++l) {
       const DecoderLayer& layer = m.decoder[l];
       float* h = Workspace::ensure(ws.h, A * d);
-      chrt_rms_norm(x, A, d, d, layer.self.norm.data(), c.layer_norm_epsilon, h, d);
       float* qkv = Workspace::ensure(ws.qkv, A * 3 * inner);
-      chrt_matmul(layer.self.qkv.get(), h, A, d, qkv, 3 * inner, 0);
+      if (l == 0) {
+        for (int64_t a = 0; a < A; ++a)
+          std::memcpy(qkv + a * 3 * inner,
+                      m.decoder_qkv0.data() + static_cast<int64_t>(tokens[active[a]]) * 3 * inner,
+                      sizeof(float) * 3 * inner);
+      } else {
+        chrt_rms_norm(x, A, d, d, layer.self.norm.data(), c.layer_norm_epsilon, h, d);
+        chrt_matmul(layer.self.qkv.get(), h, A, d, qkv, 3 * inner, 0);
+      }
       float* ctx = Workspace::ensure(ws.ctx, A * inner);
       for (int64_t a = 0; a < A; ++a) {
         const int b = active[a];

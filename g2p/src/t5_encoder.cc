@@ -65,10 +65,17 @@ void encode(const T5Model& m, const TokenBatch& batch, Workspace& ws) {
   float* scores = Workspace::ensure(ws.scores, max_len);
   for (const EncoderLayer& layer : m.encoder) {
     const SelfAttentionWeights& a = layer.attn;
-    float* h = Workspace::ensure(ws.h, rows * d);
-    chrt_rms_norm(x, rows, d, d, a.norm.data(), c.layer_norm_epsilon, h, d);
     float* qkv = Workspace::ensure(ws.qkv, rows * 3 * inner);
-    chrt_matmul(a.qkv.get(), h, rows, d, qkv, 3 * inner, 0);
+    if (&layer == &m.encoder.front()) {
+      for (int64_t r = 0; r < rows; ++r)
+        std::memcpy(qkv + r * 3 * inner,
+                    m.encoder_qkv0.data() + static_cast<int64_t>(batch.tokens[r]) * 3 * inner,
+                    sizeof(float) * 3 * inner);
+    } else {
+      float* h = Workspace::ensure(ws.h, rows * d);
+      chrt_rms_norm(x, rows, d, d, a.norm.data(), c.layer_norm_epsilon, h, d);
+      chrt_matmul(a.qkv.get(), h, rows, d, qkv, 3 * inner, 0);
+    }
     float* ctx = Workspace::ensure(ws.ctx, rows * inner);
     for (int b = 0; b < batch.size(); ++b) {
       const int64_t off = batch.offsets[b];

@@ -78,6 +78,19 @@ bool T5Model::gated() const {
          config_.feed_forward == FeedForward::GatedRelu;
 }
 
+namespace {
+
+std::vector<float> token_qkv_table(const SelfAttentionWeights& a, const T5Config& c,
+                                   const std::vector<float>& embedding) {
+  const int64_t d = c.d_model, vocab = c.vocab_size, width = 3 * c.inner_dim();
+  std::vector<float> h(static_cast<size_t>(vocab) * d), table(static_cast<size_t>(vocab) * width);
+  chrt_rms_norm(embedding.data(), vocab, d, d, a.norm.data(), c.layer_norm_epsilon, h.data(), d);
+  chrt_matmul(a.qkv.get(), h.data(), vocab, d, table.data(), width, 0);
+  return table;
+}
+
+}  // namespace
+
 T5Model::T5Model(const T5Config& c, const chrt_weights* weights, const std::string& source)
     : config_(c) {
   Loader L(weights, source);
@@ -142,6 +155,8 @@ T5Model::T5Model(const T5Config& c, const chrt_weights* weights, const std::stri
     decoder.push_back(std::move(layer));
   }
   decoder_final_norm = L.vec("decoder.final_layer_norm.weight", {d});
+  encoder_qkv0 = token_qkv_table(encoder.front().attn, c, embedding);
+  decoder_qkv0 = token_qkv_table(decoder.front().self, c, embedding);
   weight_bytes = L.bytes + (embedding.size() + encoder_bias.size() + decoder_bias.size()) * 4;
 }
 

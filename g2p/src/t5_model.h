@@ -59,6 +59,14 @@ class T5Model {
   std::vector<DecoderLayer> decoder;
   std::vector<float> decoder_final_norm;
   chrt::Matrix lm_head;
+  // Layer 0's attention q, k, v for every vocabulary entry, [vocab, 3 * inner],
+  // one table per stack. A layer-0 input is the token's embedding alone (T5
+  // adds no position embedding), so its projection is a function of the
+  // token: a lookup replaces that GEMM. Built with the same kernel the steps
+  // use, whose rows never depend on their batch, so lookups are bit-identical
+  // to computing. Costs 2 * vocab * 3 * inner floats (3.5 MB for CharsiuG2P
+  // models) and saves every decoder step that layer's weight reads.
+  std::vector<float> encoder_qkv0, decoder_qkv0;
   float output_scale = 1.0f;
   uint64_t weight_bytes = 0;
 };
