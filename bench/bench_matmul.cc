@@ -105,4 +105,29 @@ int main() {
     std::printf("%6d %10.1f\n", rows, t * 1e6);
   }
   for (chrt_matrix* mat : step) chrt_matrix_free(mat);
+
+  // A whole fixture encoder pass over one word's rows (8 layers: qkv, o and
+  // the gated FFN; layer 0's qkv is a table lookup), F16 weights (16 MB):
+  // the compute-bound part of single-word latency (dev words: 15.4 rows on
+  // average with their prefix).
+  step.clear();
+  const int enc_shapes[][2] = {{256, 1152}, {384, 256}, {256, 2048}, {1024, 256}};
+  double enc_flop_per_row = 0;
+  for (int layer = 0; layer < 8; ++layer)
+    for (int i = layer == 0 ? 1 : 0; i < 4; ++i) {
+      add(enc_shapes[i][0], enc_shapes[i][1]);
+      enc_flop_per_row += 2.0 * enc_shapes[i][0] * enc_shapes[i][1];
+    }
+  std::printf("\nencoder pass, fixture shapes (%zu matrices, F16):\n%6s %10s %10s\n", step.size(),
+              "rows", "us/pass", "GF/s");
+  for (int rows : {8, 12, 16, 20, 24, 32}) {
+    std::vector<float> x(static_cast<size_t>(rows) * 2048, 0.5f),
+        y(static_cast<size_t>(rows) * 2048);
+    const double t = seconds_per_call([&] {
+      for (chrt_matrix* mat : step)
+        chrt_matmul(mat, x.data(), rows, chrt_matrix_k(mat), y.data(), chrt_matrix_n(mat), 0);
+    });
+    std::printf("%6d %10.1f %10.1f\n", rows, t * 1e6, enc_flop_per_row * rows / t * 1e-9);
+  }
+  for (chrt_matrix* mat : step) chrt_matrix_free(mat);
 }

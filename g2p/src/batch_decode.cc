@@ -23,7 +23,10 @@ void run_batch(void* ctx, int64_t task, int32_t worker) {
   // finish together instead of one waiting on a long last batch.
   const auto [begin, end] = job.batches[job.batches.size() - 1 - static_cast<size_t>(task)];
   TokenBatch batch;
-  for (size_t i = begin; i < end; ++i) batch.add((*job.items)[i].ids, (*job.items)[i].max_new);
+  for (size_t i = begin; i < end; ++i) {
+    const DecodeItem& item = (*job.items)[i];
+    batch.add(item.ids, item.max_new, item.drafts);
+  }
   try {
     const auto ids = greedy_decode(*job.model, batch, (*job.workspaces)[worker]);
     for (size_t i = begin; i < end; ++i)

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "draft_table.h"
 #include "engine.h"
 #include "t5_model.h"
 
@@ -15,6 +16,7 @@ struct DecodeItem {
   size_t index;  // into the call's outcomes
   std::vector<int32_t> ids;
   int32_t max_new;
+  std::span<const DraftBigram> drafts;  // speculative decoding's table, may be empty
 };
 
 // Sorts items by length, decodes them batch_size at a time on up to

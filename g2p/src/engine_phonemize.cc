@@ -115,7 +115,8 @@ std::vector<WordOutcome> Engine::phonemize(std::span<const std::string_view> wor
       cache_keys[i] = std::move(ck);
     }
     const int auto_len = std::min<int>(4 * static_cast<int>(word.size()) + 16, kMaxAutoOutput);
-    items.push_back({i, encode_bytes(input), o.max_output_len > 0 ? o.max_output_len : auto_len});
+    items.push_back({i, encode_bytes(input), o.max_output_len > 0 ? o.max_output_len : auto_len,
+                     draft_bigrams(lang)});
   }
   decode_items(*model_, items, o.batch_size, o.num_threads, out);
   for (const DecodeItem& item : items) {

@@ -42,7 +42,7 @@ inline std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
 // Logits of every step of a single-word decode.
 struct Recorder : charsiug2p::detail::StepObserver {
   std::vector<std::vector<float>> steps;
-  void on_step(int, std::span<const int>, const float* logits, int vocab) override {
+  void on_logits(int, int, const float* logits, int vocab) override {
     steps.emplace_back(logits, logits + vocab);
   }
 };

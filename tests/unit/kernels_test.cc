@@ -79,18 +79,33 @@ TEST_P(KernelTables, GemmMatchesDoubleReference) {
 
 TEST_P(KernelTables, RowResultsDoNotDependOnRowCount) {
   // A word's output must not depend on its batch: the same row must give
-  // bit-identical results whatever tile it lands in.
+  // bit-identical results whatever tile it lands in, on the few-row
+  // (several panels per tile) and the many-row (widened, balanced tiles)
+  // paths, F16 and F32.
   const KernelTable& kt = *GetParam();
   std::mt19937 rng(7);
-  const int64_t n = 70, k = 300;
+  const int64_t n = 230, k = 300;
   const auto w = random_vec(n * k, rng);
-  const auto p = pack<uint16_t>(w, n, k, true);
+  const auto p16 = pack<uint16_t>(w, n, k, true);
+  const auto p32 = pack<float>(w, n, k, false);
   const auto a = random_vec(40 * k, rng);
-  std::vector<float> all(40 * n), one(n);
-  kt.gemm_f16(a.data(), k, p.data(), k, n, all.data(), n, 40, false);
-  for (int64_t i = 0; i < 40; ++i) {
-    kt.gemm_f16(a.data() + i * k, k, p.data(), k, n, one.data(), n, 1, false);
-    for (int64_t j = 0; j < n; ++j) ASSERT_EQ(one[j], all[i * n + j]) << kt.isa << " row " << i;
+  for (const bool f16 : {true, false}) {
+    auto run = [&](const float* rows, int64_t m, float* c) {
+      if (f16)
+        kt.gemm_f16(rows, k, p16.data(), k, n, c, n, m, false);
+      else
+        kt.gemm_f32(rows, k, p32.data(), k, n, c, n, m, false);
+    };
+    std::vector<float> all(40 * n), some(40 * n);
+    run(a.data(), 40, all.data());
+    for (const int64_t m : {1, 2, 3, 4, 5, 6, 7, 8, 13, 25}) {
+      for (int64_t first = 0; first + m <= 40; first += 9) {
+        run(a.data() + first * k, m, some.data());
+        for (int64_t i = 0; i < m * n; ++i)
+          ASSERT_EQ(some[i], all[first * n + i])
+              << kt.isa << " f16=" << f16 << " rows " << first << ".." << first + m - 1;
+      }
+    }
   }
 }
 

@@ -15,6 +15,9 @@ namespace avx2_isa {
 
 #include "elementwise.inc"
 
+// No multi-panel few-row path here (see the AVX-512 file).
+inline constexpr int kFewRows = 0;
+constexpr int max_panels(int) { return 1; }
 // 16 ymm registers: 2 rows x 4 vectors of accumulators + 4 B vectors + 1
 // broadcast.
 inline constexpr int kMaxRows = 2;
@@ -28,9 +31,13 @@ void widen(const uint16_t* src, int64_t n, float* dst) {
   for (int64_t i = 0; i < n; i += 8) _mm256_store_ps(dst + i, load8(src + i));
 }
 
+// One panel per tile (panels is always 1 here: kFewRows is 0); k summed
+// strictly in order as in every ISA.
 template <int MR, class BT>
-void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64_t ldc, int nvalid,
-           bool load_c, const char* pf, int64_t pf_lines) {
+void tile(const float* a, int64_t lda, const BT* b, int64_t /*panel_stride*/, int /*panels*/,
+          int64_t kc, float* c, int64_t ldc, int64_t n_left, bool load_c, const char* pf,
+          int64_t pf_lines) {
+  const int nvalid = static_cast<int>(std::min<int64_t>(kPanelWidth, n_left));
   __m256 acc[MR][4];
   for (int i = 0; i < MR; ++i)
     for (int v = 0; v < 4; ++v) acc[i][v] = _mm256_setzero_ps();
@@ -61,11 +68,6 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
     }
   }
 }
-
-// No multi-panel single-row path here (see the AVX-512 file).
-inline constexpr int kRowPanels = 1;
-template <class BT>
-void row_multi(const float*, const BT*, int64_t, int, int64_t, float*, int64_t, bool) {}
 
 #include "gemm_driver.inc"
 

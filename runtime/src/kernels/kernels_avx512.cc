@@ -96,9 +96,19 @@ void gelu_new16(const float* x, int64_t n, float* out) {
   for (; i < n; ++i) out[i] = gelu_new_one(x[i]);
 }
 
-// 32 zmm registers: 6 rows x 2 vectors x 2 K-halves of accumulators + 2 B
-// vectors; the A broadcasts fold into the FMAs as memory operands.
-inline constexpr int kMaxRows = 6;
+// Tiles sum k strictly in order, one FMA chain per output element, and
+// every tile shape does the same: a row's sums must not depend on how many
+// rows share its tile, or a word's output would depend on its batch.
+//
+// Many rows: up to 12 rows x 32 columns (24 zmm accumulators, 2 B vectors;
+// the A broadcasts fold into the FMAs as memory operands).
+inline constexpr int kMaxRows = 12;
+// Few rows (a word decoded alone, or a few drafted tokens verified at once)
+// are bound by how fast weights stream in, not by arithmetic: such a tile
+// covers several panels so more memory requests are in flight, and a lone
+// row still has 8 independent FMA chains.
+inline constexpr int kFewRows = 6;
+constexpr int max_panels(int rows) { return rows <= 3 ? 4 : rows == 4 ? 3 : rows <= 6 ? 2 : 1; }
 
 inline __m512 load16(const float* b) { return _mm512_loadu_ps(b); }
 inline __m512 load16(const uint16_t* b) {
@@ -116,107 +126,40 @@ void widen(const uint16_t* src, int64_t n, float* dst) {
   for (int64_t i = 0; i < n; i += 16) _mm512_store_ps(dst + i, load16(src + i));
 }
 
-template <int MR, class BT>
-void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64_t ldc, int nvalid,
-           bool load_c, const char* pf, int64_t pf_lines) {
-  // K is split over two accumulator sets (even and odd k) so that even one
-  // row keeps 4 independent FMA chains in flight. Every tile height uses the
-  // same split: a row's sum must not depend on how many rows share its
-  // tile, or a word's output would depend on its batch.
-  constexpr int S = 2;
-  __m512 acc[S][MR][2];
-  for (int s = 0; s < S; ++s)
-    for (int i = 0; i < MR; ++i) acc[s][i][0] = acc[s][i][1] = _mm512_setzero_ps();
-  int64_t k = 0;
-  for (; k + S <= kc; k += S) {
-    // Up to two lines per K pair: a whole chunk (kc lines) within one tile.
-    if (k < pf_lines) {
-      _mm_prefetch(pf + k * 64, _MM_HINT_T1);
-      if (k + 1 < pf_lines) _mm_prefetch(pf + (k + 1) * 64, _MM_HINT_T1);
-    }
-    for (int s = 0; s < S; ++s) {
-      const BT* bk = b + (k + s) * kPanelWidth;
-      const __m512 b0 = load16(bk), b1 = load16(bk + 16);
-      for (int i = 0; i < MR; ++i) {
-        const __m512 av = _mm512_set1_ps(a[i * lda + k + s]);
-        acc[s][i][0] = _mm512_fmadd_ps(av, b0, acc[s][i][0]);
-        acc[s][i][1] = _mm512_fmadd_ps(av, b1, acc[s][i][1]);
-      }
-    }
-  }
-  for (; k < kc; ++k) {
-    const BT* bk = b + k * kPanelWidth;
-    const __m512 b0 = load16(bk), b1 = load16(bk + 16);
-    for (int i = 0; i < MR; ++i) {
-      const __m512 av = _mm512_set1_ps(a[i * lda + k]);
-      acc[0][i][0] = _mm512_fmadd_ps(av, b0, acc[0][i][0]);
-      acc[0][i][1] = _mm512_fmadd_ps(av, b1, acc[0][i][1]);
-    }
-  }
-  if constexpr (S == 2) {
-    for (int i = 0; i < MR; ++i) {
-      acc[0][i][0] = _mm512_add_ps(acc[0][i][0], acc[1][i][0]);
-      acc[0][i][1] = _mm512_add_ps(acc[0][i][1], acc[1][i][1]);
-    }
-  }
-  const __mmask16 m0 = lane_mask(nvalid), m1 = lane_mask(nvalid - 16);
-  for (int i = 0; i < MR; ++i) {
-    float* ci = c + i * ldc;
-    __m512 r0 = acc[0][i][0], r1 = acc[0][i][1];
-    if (load_c) {
-      r0 = _mm512_add_ps(r0, _mm512_maskz_loadu_ps(m0, ci));
-      r1 = _mm512_add_ps(r1, _mm512_maskz_loadu_ps(m1, ci + 16));
-    }
-    _mm512_mask_storeu_ps(ci, m0, r0);
-    _mm512_mask_storeu_ps(ci + 16, m1, r1);
-  }
-}
-
-// One row against kRowPanels consecutive panels at once: a single row (a
-// word decoded alone) is bound by how fast weights stream in, and several
-// panels in flight keep more memory requests outstanding than one. Same
-// even/odd split and combination order as micro<1>, so results are
-// bit-identical to it.
-inline constexpr int kRowPanels = 4;
-
-template <class BT>
-void row_multi(const float* a, const BT* b, int64_t panel_stride, int panels, int64_t kc, float* c,
-               int64_t n_left, bool load_c) {
-  __m512 acc[2][kRowPanels][2];
-  for (int s = 0; s < 2; ++s)
-    for (int p = 0; p < kRowPanels; ++p) acc[s][p][0] = acc[s][p][1] = _mm512_setzero_ps();
-  int64_t k = 0;
-  for (; k + 2 <= kc; k += 2) {
-    for (int s = 0; s < 2; ++s) {
-      const __m512 av = _mm512_set1_ps(a[k + s]);
-      for (int p = 0; p < kRowPanels; ++p) {
-        if (p >= panels) break;
-        const BT* bk = b + p * panel_stride + (k + s) * kPanelWidth;
-        acc[s][p][0] = _mm512_fmadd_ps(av, load16(bk), acc[s][p][0]);
-        acc[s][p][1] = _mm512_fmadd_ps(av, load16(bk + 16), acc[s][p][1]);
-      }
-    }
-  }
-  for (; k < kc; ++k) {
-    const __m512 av = _mm512_set1_ps(a[k]);
-    for (int p = 0; p < panels; ++p) {
+template <int R, class BT>
+void tile(const float* a, int64_t lda, const BT* b, int64_t panel_stride, int panels, int64_t kc,
+          float* c, int64_t ldc, int64_t n_left, bool load_c, const char* pf, int64_t pf_lines) {
+  constexpr int P = max_panels(R);
+  __m512 acc[R][P][2];
+  for (int i = 0; i < R; ++i)
+    for (int p = 0; p < P; ++p) acc[i][p][0] = acc[i][p][1] = _mm512_setzero_ps();
+  for (int64_t k = 0; k < kc; ++k) {
+    if (k < pf_lines) _mm_prefetch(pf + k * 64, _MM_HINT_T1);
+    for (int p = 0; p < P; ++p) {
+      if (p >= panels) break;
       const BT* bk = b + p * panel_stride + k * kPanelWidth;
-      acc[0][p][0] = _mm512_fmadd_ps(av, load16(bk), acc[0][p][0]);
-      acc[0][p][1] = _mm512_fmadd_ps(av, load16(bk + 16), acc[0][p][1]);
+      const __m512 b0 = load16(bk), b1 = load16(bk + 16);
+      for (int i = 0; i < R; ++i) {
+        const __m512 av = _mm512_set1_ps(a[i * lda + k]);
+        acc[i][p][0] = _mm512_fmadd_ps(av, b0, acc[i][p][0]);
+        acc[i][p][1] = _mm512_fmadd_ps(av, b1, acc[i][p][1]);
+      }
     }
   }
-  for (int p = 0; p < panels; ++p) {
-    const int64_t nvalid = std::min<int64_t>(kPanelWidth, n_left - p * kPanelWidth);
+  for (int p = 0; p < P; ++p) {
+    if (p >= panels) break;
+    const int64_t nvalid = n_left - p * kPanelWidth;
     const __mmask16 m0 = lane_mask(nvalid), m1 = lane_mask(nvalid - 16);
-    float* cp = c + p * kPanelWidth;
-    __m512 r0 = _mm512_add_ps(acc[0][p][0], acc[1][p][0]);
-    __m512 r1 = _mm512_add_ps(acc[0][p][1], acc[1][p][1]);
-    if (load_c) {
-      r0 = _mm512_add_ps(r0, _mm512_maskz_loadu_ps(m0, cp));
-      r1 = _mm512_add_ps(r1, _mm512_maskz_loadu_ps(m1, cp + 16));
+    for (int i = 0; i < R; ++i) {
+      float* ci = c + i * ldc + p * kPanelWidth;
+      __m512 r0 = acc[i][p][0], r1 = acc[i][p][1];
+      if (load_c) {
+        r0 = _mm512_add_ps(r0, _mm512_maskz_loadu_ps(m0, ci));
+        r1 = _mm512_add_ps(r1, _mm512_maskz_loadu_ps(m1, ci + 16));
+      }
+      _mm512_mask_storeu_ps(ci, m0, r0);
+      _mm512_mask_storeu_ps(ci + 16, m1, r1);
     }
-    _mm512_mask_storeu_ps(cp, m0, r0);
-    _mm512_mask_storeu_ps(cp + 16, m1, r1);
   }
 }
 

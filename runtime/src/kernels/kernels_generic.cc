@@ -14,6 +14,9 @@ namespace generic_isa {
 
 #include "elementwise.inc"
 
+// No multi-panel few-row path here (see the AVX-512 file).
+inline constexpr int kFewRows = 0;
+constexpr int max_panels(int) { return 1; }
 inline constexpr int kMaxRows = 4;
 
 inline float load_b(const float* b) { return *b; }
@@ -31,9 +34,13 @@ void widen(const uint16_t* src, int64_t n, float* dst) {
   for (int64_t i = 0; i < n; ++i) dst[i] = load_b(src + i);
 }
 
+// One panel per tile (panels is always 1 here: kFewRows is 0); k summed
+// strictly in order as in every ISA.
 template <int MR, class BT>
-void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64_t ldc, int nvalid,
-           bool load_c, const char* pf, int64_t pf_lines) {
+void tile(const float* a, int64_t lda, const BT* b, int64_t /*panel_stride*/, int /*panels*/,
+          int64_t kc, float* c, int64_t ldc, int64_t n_left, bool load_c, const char* pf,
+          int64_t pf_lines) {
+  const int nvalid = static_cast<int>(std::min<int64_t>(kPanelWidth, n_left));
   float acc[MR][kPanelWidth] = {};
   for (int64_t k = 0; k < kc; ++k) {
     if (k < pf_lines) __builtin_prefetch(pf + k * 64, 0, 2);
@@ -49,11 +56,6 @@ void micro(const float* a, int64_t lda, const BT* b, int64_t kc, float* c, int64
     for (int j = 0; j < nvalid; ++j) ci[j] = load_c ? ci[j] + acc[i][j] : acc[i][j];
   }
 }
-
-// No multi-panel single-row path here (see the AVX-512 file).
-inline constexpr int kRowPanels = 1;
-template <class BT>
-void row_multi(const float*, const BT*, int64_t, int, int64_t, float*, int64_t, bool) {}
 
 #include "gemm_driver.inc"
 
