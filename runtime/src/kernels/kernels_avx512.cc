@@ -20,6 +20,13 @@ namespace avx512_isa {
 
 #include "elementwise.inc"
 
+// Mask of the first `valid` of 16 lanes (valid may be <= 0 or >= 16).
+inline __mmask16 lane_mask(int64_t valid) {
+  return valid >= 16  ? static_cast<__mmask16>(0xFFFF)
+         : valid <= 0 ? static_cast<__mmask16>(0)
+                      : static_cast<__mmask16>((1u << valid) - 1);
+}
+
 // exp_approx and gelu_new_one of elementwise.inc, 16 lanes at a time (GCC
 // leaves the scalar loop unvectorized).
 inline __m512 exp16(__m512 x) {
@@ -58,23 +65,77 @@ void gelu_new_mul16(const float* gate, const float* up, int64_t n, float* out) {
   for (; i < n; ++i) out[i] = gelu_new_one(gate[i]) * up[i];
 }
 
-// Attention for the head size every CharsiuG2P model uses (64): the query
-// and the output stay in registers across all keys. Other sizes take the
-// portable version.
+// Softmax 16 lanes at a time; lanes past n read as -inf and write nothing.
+void softmax16(float* x, int64_t n) {
+  if (n <= 0) return;
+  const __m512 ninf = _mm512_set1_ps(-INFINITY);
+  __m512 mx = ninf;
+  for (int64_t i = 0; i < n; i += 16)
+    mx = _mm512_max_ps(mx, _mm512_mask_loadu_ps(ninf, lane_mask(n - i), x + i));
+  const __m512 m = _mm512_set1_ps(_mm512_reduce_max_ps(mx));
+  __m512 sum = _mm512_setzero_ps();
+  for (int64_t i = 0; i < n; i += 16) {
+    const __mmask16 k = lane_mask(n - i);
+    const __m512 e =
+        _mm512_maskz_mov_ps(k, exp16(_mm512_sub_ps(_mm512_maskz_loadu_ps(k, x + i), m)));
+    sum = _mm512_add_ps(sum, e);
+    _mm512_mask_storeu_ps(x + i, k, e);
+  }
+  const __m512 inv = _mm512_set1_ps(1.0f / _mm512_reduce_add_ps(sum));
+  for (int64_t i = 0; i < n; i += 16) {
+    const __mmask16 k = lane_mask(n - i);
+    _mm512_mask_storeu_ps(x + i, k, _mm512_mul_ps(_mm512_maskz_loadu_ps(k, x + i), inv));
+  }
+}
+
+// The sums of 16 vectors' lanes, as one vector (lane j = sum of v[j]): a
+// transpose-and-add tree, about 3 shuffles and adds per vector instead of
+// a full horizontal reduction each.
+inline __m512 sum16(const __m512 (&v)[16]) {
+  __m512 t[8], u[4];
+  for (int i = 0; i < 8; ++i)
+    t[i] = _mm512_add_ps(_mm512_unpacklo_ps(v[2 * i], v[2 * i + 1]),
+                         _mm512_unpackhi_ps(v[2 * i], v[2 * i + 1]));
+  for (int i = 0; i < 4; ++i) {
+    const __m512d a = _mm512_castps_pd(t[2 * i]), b = _mm512_castps_pd(t[2 * i + 1]);
+    u[i] = _mm512_add_ps(_mm512_castpd_ps(_mm512_unpacklo_pd(a, b)),
+                         _mm512_castpd_ps(_mm512_unpackhi_pd(a, b)));
+  }
+  const __m512 w0 =
+      _mm512_add_ps(_mm512_shuffle_f32x4(u[0], u[1], 0x88), _mm512_shuffle_f32x4(u[0], u[1], 0xDD));
+  const __m512 w1 =
+      _mm512_add_ps(_mm512_shuffle_f32x4(u[2], u[3], 0x88), _mm512_shuffle_f32x4(u[2], u[3], 0xDD));
+  return _mm512_add_ps(_mm512_shuffle_f32x4(w0, w1, 0x88), _mm512_shuffle_f32x4(w0, w1, 0xDD));
+}
+
+// Attention for the head size every CharsiuG2P model uses (64): scores 16
+// keys at a time, the query and the output in registers throughout. Other
+// sizes take the portable version.
 void attend16(const float* q, const float* k, int64_t k_stride, const float* v, int64_t v_stride,
               int64_t n, const float* bias, int64_t d, float* scores, float* out) {
   if (d != 64) return attend(q, k, k_stride, v, v_stride, n, bias, d, scores, out);
   const __m512 q0 = _mm512_loadu_ps(q), q1 = _mm512_loadu_ps(q + 16), q2 = _mm512_loadu_ps(q + 32),
                q3 = _mm512_loadu_ps(q + 48);
-  for (int64_t j = 0; j < n; ++j) {
-    const float* kj = k + j * k_stride;
-    __m512 acc = _mm512_mul_ps(q0, _mm512_loadu_ps(kj));
-    acc = _mm512_fmadd_ps(q1, _mm512_loadu_ps(kj + 16), acc);
-    acc = _mm512_fmadd_ps(q2, _mm512_loadu_ps(kj + 32), acc);
-    acc = _mm512_fmadd_ps(q3, _mm512_loadu_ps(kj + 48), acc);
-    scores[j] = _mm512_reduce_add_ps(acc) + (bias ? bias[j] : 0.0f);
+  for (int64_t j0 = 0; j0 < n; j0 += 16) {
+    const int64_t cnt = std::min<int64_t>(16, n - j0);
+    __m512 acc[16];
+    for (int64_t j = 0; j < 16; ++j) {
+      if (j >= cnt) {
+        acc[j] = _mm512_setzero_ps();
+        continue;
+      }
+      const float* kj = k + (j0 + j) * k_stride;
+      __m512 a = _mm512_mul_ps(q0, _mm512_loadu_ps(kj));
+      a = _mm512_fmadd_ps(q1, _mm512_loadu_ps(kj + 16), a);
+      a = _mm512_fmadd_ps(q2, _mm512_loadu_ps(kj + 32), a);
+      acc[j] = _mm512_fmadd_ps(q3, _mm512_loadu_ps(kj + 48), a);
+    }
+    const __mmask16 m = lane_mask(cnt);
+    __m512 s = sum16(acc);
+    if (bias) s = _mm512_add_ps(s, _mm512_maskz_loadu_ps(m, bias + j0));
+    _mm512_mask_storeu_ps(scores + j0, m, s);
   }
-  softmax(scores, n);
+  softmax16(scores, n);
   __m512 o0 = _mm512_setzero_ps(), o1 = o0, o2 = o0, o3 = o0;
   for (int64_t j = 0; j < n; ++j) {
     const __m512 p = _mm512_set1_ps(scores[j]);
@@ -113,13 +174,6 @@ constexpr int max_panels(int rows) { return rows <= 3 ? 4 : rows == 4 ? 3 : rows
 inline __m512 load16(const float* b) { return _mm512_loadu_ps(b); }
 inline __m512 load16(const uint16_t* b) {
   return _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(b)));
-}
-
-// Mask of the first `valid` of 16 lanes (valid may be <= 0 or >= 16).
-inline __mmask16 lane_mask(int64_t valid) {
-  return valid >= 16  ? static_cast<__mmask16>(0xFFFF)
-         : valid <= 0 ? static_cast<__mmask16>(0)
-                      : static_cast<__mmask16>((1u << valid) - 1);
 }
 
 void widen(const uint16_t* src, int64_t n, float* dst) {
@@ -175,6 +229,7 @@ const KernelTable& avx512_kernels() {
     t.gelu_new = gelu_new16;
     t.gelu_new_mul = gelu_new_mul16;
     t.attend = attend16;
+    t.softmax = softmax16;
     return t;
   }();
   return table;
