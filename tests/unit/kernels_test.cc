@@ -98,7 +98,7 @@ TEST_P(KernelTables, RowResultsDoNotDependOnRowCount) {
     };
     std::vector<float> all(40 * n), some(40 * n);
     run(a.data(), 40, all.data());
-    for (const int64_t m : {1, 2, 3, 4, 5, 6, 7, 8, 13, 25}) {
+    for (const int64_t m : {1, 2, 3, 4, 5, 6, 7, 8, 13, 14, 15, 25, 29}) {
       for (int64_t first = 0; first + m <= 40; first += 9) {
         run(a.data() + first * k, m, some.data());
         for (int64_t i = 0; i < m * n; ++i)

@@ -161,9 +161,9 @@ void gelu_new16(const float* x, int64_t n, float* out) {
 // every tile shape does the same: a row's sums must not depend on how many
 // rows share its tile, or a word's output would depend on its batch.
 //
-// Many rows: up to 12 rows x 32 columns (24 zmm accumulators, 2 B vectors;
+// Many rows: up to 14 rows x 32 columns (28 zmm accumulators, 2 B vectors;
 // the A broadcasts fold into the FMAs as memory operands).
-inline constexpr int kMaxRows = 12;
+inline constexpr int kMaxRows = 14;
 // Few rows (a word decoded alone, or a few drafted tokens verified at once)
 // are bound by how fast weights stream in, not by arithmetic: such a tile
 // covers several panels so more memory requests are in flight, and a lone
