@@ -80,15 +80,17 @@ void encode(const T5Model& m, const TokenBatch& batch, Workspace& ws) {
     for (int b = 0; b < batch.size(); ++b) {
       const int64_t off = batch.offsets[b];
       const int len = batch.offsets[b + 1] - batch.offsets[b];
-      for (int i = 0; i < len; ++i) {
-        const float* q = qkv + (off + i) * 3 * inner;
-        for (int64_t hd = 0; hd < heads; ++hd) {
-          const float* k = qkv + off * 3 * inner + inner + hd * dk;
-          const float* v = qkv + off * 3 * inner + 2 * inner + hd * dk;
+      // Head by head: one head's keys and values of a word stay in L1 for
+      // all its queries (all heads' together overflow it at ~15 tokens).
+      for (int64_t hd = 0; hd < heads; ++hd) {
+        const float* k = qkv + off * 3 * inner + inner + hd * dk;
+        const float* v = qkv + off * 3 * inner + 2 * inner + hd * dk;
+        for (int i = 0; i < len; ++i) {
+          const float* q = qkv + (off + i) * 3 * inner + hd * dk;
           // bias_row[j] must be bias(j - i): start at offset -i.
           const float* bias_row = bias + hd * span + (max_len - 1) - i;
-          attend_one(q + hd * dk, k, 3 * inner, v, 3 * inner, len, bias_row, static_cast<int>(dk),
-                     scores, ctx + (off + i) * inner + hd * dk);
+          attend_one(q, k, 3 * inner, v, 3 * inner, len, bias_row, static_cast<int>(dk), scores,
+                     ctx + (off + i) * inner + hd * dk);
         }
       }
     }
