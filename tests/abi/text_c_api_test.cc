@@ -3,9 +3,9 @@
 // ABI itself answers for the same words and options.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstring>
-#include <atomic>
 #include <string>
 #include <thread>
 #include <vector>
@@ -159,14 +159,13 @@ TEST(TextCApi, TheWordCacheServesRepeatedText) {
 
 TEST(TextCApi, ManyTextsTokensAndJoinedPerText) {
   const auto o = charsiug2p::default_options();
-  const auto r = engine().phonemize(std::vector<std::string_view>{"one cat", "", "dogs, 2"},
-                                    "eng-us", o);
+  const auto r =
+      engine().phonemize(std::vector<std::string_view>{"one cat", "", "dogs, 2"}, "eng-us", o);
   ASSERT_EQ(r.text_count(), 3u);
   EXPECT_EQ(r.first_token(0), 0u);
   EXPECT_EQ(r.first_token(1), r.first_token(2));  // the empty text has no tokens
   EXPECT_EQ(r.first_token(3), r.token_count());
-  for (size_t i = r.first_token(2); i < r.token_count(); ++i)
-    EXPECT_EQ(r.token(i).text_index, 2u);
+  for (size_t i = r.first_token(2); i < r.token_count(); ++i) EXPECT_EQ(r.token(i).text_index, 2u);
   EXPECT_EQ(r.joined(1), "");
   EXPECT_EQ(r.joined(0), engine().phonemize("one cat", "eng-us", o).joined());
   EXPECT_EQ(charsiug2p_text_result_joined(nullptr, 0, nullptr), nullptr);
@@ -192,8 +191,7 @@ TEST(TextCApi, ArgumentsAndErrors) {
   charsiug2p_text_engine* te = reinterpret_cast<charsiug2p_text_engine*>(1);
   EXPECT_EQ(charsiug2p_text_engine_create(nullptr, &te), CHARSIUG2P_ERR_INVALID_ARGUMENT);
   EXPECT_EQ(te, nullptr);
-  EXPECT_EQ(charsiug2p_text_engine_create(model().get(), nullptr),
-            CHARSIUG2P_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(charsiug2p_text_engine_create(model().get(), nullptr), CHARSIUG2P_ERR_INVALID_ARGUMENT);
   charsiug2p_text_result* r = reinterpret_cast<charsiug2p_text_result*>(1);
   EXPECT_EQ(charsiug2p_text_phonemize(nullptr, "a", 1, "eng-us", nullptr, &r),
             CHARSIUG2P_ERR_INVALID_ARGUMENT);
