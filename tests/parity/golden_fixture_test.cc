@@ -13,22 +13,13 @@ using namespace charsiug2p::detail;
 
 namespace {
 
-// CHARSIUG2P_GOLDEN_STRIDE=N checks every Nth word only: the emulated arm64
-// run in CI (qemu is many times slower) takes a deterministic subset that
-// still spans all 100 languages of the file (50 words each) when N <= 50.
-size_t golden_stride() {
-  const char* s = std::getenv("CHARSIUG2P_GOLDEN_STRIDE");
-  const long n = s ? std::strtol(s, nullptr, 10) : 1;
-  return n >= 1 ? static_cast<size_t>(n) : 1;
-}
-
 void check_golden(const std::string& file, bool space) {
   const std::string path = parity::fixture_dir() + "/" + file;
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
   const auto engine = Engine::load_directory(parity::fixture_dir());
   const auto all_rows = parity::read_tsv(path);
   ASSERT_EQ(all_rows.size(), 5000u);
-  const size_t stride = golden_stride();
+  const size_t stride = parity::golden_stride();
   std::vector<std::vector<std::string>> rows;
   for (size_t i = 0; i < all_rows.size(); i += stride) rows.push_back(all_rows[i]);
   std::vector<std::string_view> words, langs;

@@ -29,11 +29,13 @@ struct Word {
   std::string input() const { return lang + ":" + word; }
 };
 
-// Every 25th golden word: 200 words, two per language.
+// Every 25th golden word: 200 words, two per language (every 250th, 20
+// words, under CHARSIUG2P_GOLDEN_STRIDE=500 for the emulated arm64 run).
 std::vector<Word> sample_words() {
   std::vector<Word> out;
   const auto rows = parity::read_tsv(parity::fixture_dir() + "/golden_dev_nosp.tsv");
-  for (size_t i = 0; i < rows.size(); i += 25) out.push_back({rows[i][0], rows[i][1]});
+  const size_t step = 25 * std::max<size_t>(1, parity::golden_stride() / 50);
+  for (size_t i = 0; i < rows.size(); i += step) out.push_back({rows[i][0], rows[i][1]});
   return out;
 }
 
@@ -71,7 +73,7 @@ class Speculative : public ::testing::Test {
     if (!std::filesystem::exists(parity::fixture_dir())) GTEST_SKIP() << "no fixture model";
     engine_ = Engine::load_directory(parity::fixture_dir());
     words_ = sample_words();
-    ASSERT_EQ(words_.size(), 200u);
+    ASSERT_GE(words_.size(), 20u);
   }
   const T5Model& model() const { return engine_->model(); }
   std::unique_ptr<Engine> engine_;
@@ -89,7 +91,7 @@ TEST_F(Speculative, ShippedTableGivesPlainGreedyResultsWordByWord) {
 }
 
 TEST_F(Speculative, WrongAndPerfectDraftsChangeNothing) {
-  for (size_t i = 0; i < words_.size(); i += 10) {
+  for (size_t i = 0; i < words_.size(); i += words_.size() / 20) {
     const Word& w = words_[i];
     const Decoded plain = decode(model(), {w}, 127, {});
     // Always wrong: every token is followed by a byte the model never picks.
@@ -111,7 +113,7 @@ TEST_F(Speculative, WrongAndPerfectDraftsChangeNothing) {
 }
 
 TEST_F(Speculative, OutputLimitsHoldWithDrafts) {
-  for (size_t i = 0; i < words_.size(); i += 20)
+  for (size_t i = 0; i < words_.size(); i += words_.size() / 10)
     for (const int max_new : {1, 2, 3, 5}) {
       const Word& w = words_[i];
       const Decoded spec = decode(model(), {w}, max_new, {draft_bigrams(w.lang)});
@@ -125,7 +127,7 @@ TEST_F(Speculative, WordsSharingABatchGetTheirOwnResults) {
   // Batches of 1 to 5 words: with few words left every word drafts; words
   // finish at different passes and positions diverge.
   for (size_t size = 1; size <= 5; ++size) {
-    for (size_t start = 0; start + size <= 40; start += 7) {
+    for (size_t start = 0; start + size <= std::min<size_t>(40, words_.size()); start += 7) {
       std::vector<Word> group(words_.begin() + start, words_.begin() + start + size);
       std::vector<std::span<const DraftBigram>> drafts;
       for (const Word& w : group) drafts.push_back(draft_bigrams(w.lang));
