@@ -18,7 +18,7 @@ using Clock = std::chrono::steady_clock;
 int main(int argc, char** argv) {
   std::string model_dir = std::string(CHARSIUG2P_SOURCE_DIR) + "/models/default";
   std::string dev = std::string(CHARSIUG2P_SOURCE_DIR) + "/../shared/data/charsiug2p/dev";
-  int threads = 2, batch = 64, max_out = 0, latency_words = 5000, repeats = 3;
+  int threads = 2, batch = 24, max_out = 0, latency_words = 5000, repeats = 3;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
     if (a == "--model")

@@ -38,7 +38,7 @@ options:
   --max-output-len N     cap each pronunciation at N bytes (default 4 x word bytes + 16)
   --max-input-bytes N    refuse prefixed words longer than N bytes (default 512)
   --threads N            worker threads (default 1; 0 = all cores)
-  --batch-size N         words decoded together (default 64)
+  --batch-size N         words decoded together (default 24)
   --no-progress          no progress display (it is shown only on a terminal anyway)
   --lexicon FILE         compiled lexicon (lexicon build); its entries win over the model
   --lexicon-tsv FILE     the same from a lang<TAB>word<TAB>pron file, compiled at start-up

@@ -22,7 +22,7 @@ struct Options {
   bool progress = true;
   int max_output_len = 0;
   int threads = 1;
-  int batch_size = 64;
+  int batch_size = 24;
   int max_input_bytes = 512;
   int cap_output = 0;  // eval: cap outputs at N bytes (19 reproduces the paper)
   // run: word-level pipeline additions

@@ -22,7 +22,7 @@ struct CallOptions {
   bool space_after_colon = false;
   int max_output_len = 0;  // 0: 4 x word bytes + 16, capped at kMaxAutoOutput
   int num_threads = 1;
-  int batch_size = 64;
+  int batch_size = 24;
   int max_input_bytes = 512;
   PhonemeSet phoneme_set;                   // id 0: the model's IPA unchanged
   int32_t region = CHARSIUG2P_REGION_AUTO;  // a charsiug2p_region once validated

@@ -135,7 +135,7 @@ typedef struct charsiug2p_options {
    * 4 x word bytes + 16, at most 1024. */
   int32_t max_output_len;
   int32_t num_threads;     /* worker threads for this call; default 1 */
-  int32_t batch_size;      /* words decoded together; default 64 */
+  int32_t batch_size;      /* words decoded together; default 24 */
   int32_t max_input_bytes; /* limit on the prefixed input; default 512 */
   /* ---- since 0.2 ---- */
   int32_t phoneme_region; /* charsiug2p_region for phoneme_set; default AUTO */

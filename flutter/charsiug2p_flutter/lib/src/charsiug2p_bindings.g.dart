@@ -818,7 +818,7 @@ final class charsiug2p_options extends ffi.Struct {
   @ffi.Int32()
   external int num_threads;
 
-  /// words decoded together; default 64
+  /// words decoded together; default 24
   @ffi.Int32()
   external int batch_size;
 

@@ -32,7 +32,7 @@ class G2pOptions {
     this.spaceAfterColon = false,
     this.maxOutputLen = 0,
     this.numThreads = 1,
-    this.batchSize = 64,
+    this.batchSize = 24,
     this.maxInputBytes = 512,
     this.phonemeSet,
     this.region = PhonemeRegion.auto,
